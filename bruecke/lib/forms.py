@@ -1,0 +1,61 @@
+"""Forms rendered with KERN UX classes and accessible error wiring."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+
+class KernBoundField(forms.BoundField):
+    """Adds KERN classes and links hint and error text to the input for screen readers."""
+
+    def build_widget_attrs(
+        self, attrs: dict[str, Any], widget: forms.Widget | None = None
+    ) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        error = bool(self.form.is_bound and self.errors)
+        if isinstance(widget, forms.CheckboxInput):
+            css = "kern-form-check__checkbox" + (
+                " kern-form-check__checkbox--error" if error else ""
+            )
+        elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            css = ""
+        elif isinstance(widget, forms.Select):
+            css = "kern-form-input__select" + (" kern-form-input__select--error" if error else "")
+        else:
+            css = "kern-form-input__input" + (" kern-form-input__input--error" if error else "")
+        if css:
+            attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
+        described = [f"{self.auto_id}-hint"] if self.help_text else []
+        if error:
+            described.append(f"{self.auto_id}-error")
+            attrs["aria-invalid"] = "true"
+        if described:
+            attrs["aria-describedby"] = " ".join(described)
+        return attrs
+
+    @property
+    def widget_kind(self) -> str:
+        """For the field template: checkbox, choices (radio/multi), select or input."""
+        widget = self.field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            return "checkbox"
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return "choices"
+        if isinstance(widget, forms.Select):
+            return "select"
+        return "input"
+
+
+class KernFormMixin:
+    bound_field_class: type[forms.BoundField] | None = KernBoundField
+
+
+class KernForm(KernFormMixin, forms.Form):
+    pass
+
+
+class KernModelForm(KernFormMixin, forms.ModelForm):
+    pass

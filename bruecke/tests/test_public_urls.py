@@ -1,0 +1,79 @@
+"""Login is required everywhere except on an explicit list of public pages."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from bruecke.test import BaseTestCase
+
+# Every view a person without an account may open. Adding to this list is a
+# privacy decision: say why in the commit.
+PUBLIC = {
+    "healthz",
+    "portal:home",
+    "portal:language",
+    "accounts:login",
+    "accounts:logout",  # only logs out; answers nothing to anonymous users
+}
+
+SAMPLE_ARGS = {"int": "1", "str": "de", "slug": "probe", "uuid": str(uuid.uuid4()), "path": "probe"}
+
+
+def url_patterns(
+    resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""
+) -> list[tuple[str, str]]:
+    """(name, route) for every named pattern, with namespaces joined by ':'."""
+    resolver = resolver or get_resolver()
+    found: list[tuple[str, str]] = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += url_patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            found.append(
+                (
+                    f"{namespace}{entry.name}" if entry.name else str(entry.pattern),
+                    prefix + str(entry.pattern),
+                )
+            )
+    return found
+
+
+def sample_path(route: str) -> str:
+    path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_ARGS[m.group(1) or "str"], route)
+    return "/" + path.lstrip("^").rstrip("$")
+
+
+class LoginRequiredTests(BaseTestCase):
+    def test_every_non_public_url_redirects_anonymous_users_to_login(self):
+        client = Client()
+        login = reverse("accounts:login")
+        checked = 0
+        for name, route in url_patterns():
+            if name in PUBLIC:
+                continue
+            path = sample_path(route)
+            for method in (client.get, client.post):
+                response = method(path)
+                assert response.status_code == 302, (
+                    f"{name} ({path}) answered {response.status_code}"
+                )
+                assert response["Location"].startswith(login), (
+                    f"{name} redirects to {response['Location']}"
+                )
+            checked += 1
+        assert checked >= 1
+
+    def test_public_list_names_only_existing_urls(self):
+        names = {name for name, _route in url_patterns()}
+        assert names >= PUBLIC, PUBLIC - names
+
+    def test_public_pages_answer_anonymous_users(self):
+        client = Client()
+        assert client.get(reverse("portal:home")).status_code == 200
+        assert client.get(reverse("accounts:login")).status_code == 200
+        assert client.get(reverse("healthz")).status_code == 200

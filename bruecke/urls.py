@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+from bruecke import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("bruecke.accounts.urls")),
+    path("", include("bruecke.portal.urls")),
+]
