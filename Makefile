@@ -85,8 +85,11 @@ pytest: install-dev browser-deps
 
 test: install-dev browser-deps lint typecheck pytest
 
+LOCALES := en ar tr uk ro bg pl
+
 messages: $(VENV)/.dev
-	cd bruecke && ../$(PY) ../manage.py makemessages --all --no-obsolete --no-location --ignore 'static/*'
+	cd bruecke && SECRET_KEY_FILE=../var/secret_key ../$(PY) ../manage.py makemessages $(addprefix -l ,$(LOCALES)) \
+		--no-obsolete --no-location --ignore 'static/*'
 
 clean:
 	rm -rf $(VENV) var/static
