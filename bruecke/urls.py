@@ -5,5 +5,6 @@ from bruecke import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("bruecke.accounts.urls")),
+    path("", include("bruecke.cases.urls")),
     path("", include("bruecke.portal.urls")),
 ]

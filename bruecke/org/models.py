@@ -26,6 +26,8 @@ class Office(models.Model):
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     website = models.URLField(_("Website"), blank=True)
+    # Help is time-limited: a new case is due for review after this many months.
+    review_months = models.PositiveSmallIntegerField(_("Überprüfung nach Monaten"), default=3)
 
     class Meta:
         verbose_name = _("Jugendamt")

@@ -67,6 +67,6 @@ class StartPageTests(BaseTestCase):
         self.assertContains(self.client.get(reverse("accounts:start")), "noch kein Jugendamt")
 
     def test_start_page_query_count_is_small(self):
-        self.client.force_login(self.worker_hoerde)
+        self.client.force_login(self.coordinator_dortmund)
         with self.assertNumQueries(3):  # session, user, membership with office and team
             self.client.get(reverse("accounts:start"))

@@ -1,0 +1,319 @@
+"""Writes for cases, contacts and the work around them.
+
+Every action is atomic and writes its audit event in the same transaction.
+Callers have already checked access (cases.access); actions check the rules
+that hold whoever calls them (same office, valid states).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from bruecke.audit.actions import audit_record
+from bruecke.cases.models import (
+    AnonymousConsultation,
+    Case,
+    CaseCounter,
+    Contact,
+    FamilyFreeWork,
+)
+from bruecke.lib.topics import clean_topics
+from bruecke.org.models import District, Membership, Role
+from bruecke.people.actions import StaleEdit
+from bruecke.people.models import Family
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _check_worker(user: User | None, office_id: int) -> None:
+    if user is None:
+        return
+    try:
+        membership = Membership.objects.get(user_id=user.pk)
+    except Membership.DoesNotExist:
+        raise ValidationError(_("Diese Person arbeitet nicht in der Kita-Sozialarbeit.")) from None
+    if membership.office_id != office_id or membership.role not in {
+        Role.SOZIALARBEIT,
+        Role.TEAMLEITUNG,
+    }:
+        raise ValidationError(
+            _("Diese Person arbeitet nicht in der Kita-Sozialarbeit dieses Jugendamts.")
+        )
+
+
+def _next_number(office_id: int, code: str, year: int) -> str:
+    # The counter row is updated in the same transaction as the case; SQLite's
+    # IMMEDIATE transactions and PostgreSQL's row lock serialise concurrent openings.
+    counter, _created = CaseCounter.objects.select_for_update().get_or_create(
+        office_id=office_id, year=year
+    )
+    CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    return f"{code}-{year}-{counter.last:05d}"
+
+
+@transaction.atomic
+def case_open(
+    *,
+    by: User,
+    family: Family,
+    district: District,
+    assigned_to: User,
+    zugangsweg: str,
+    topics: Iterable[str],
+    opened_on: dt.date,
+    review_on: dt.date | None = None,
+    covering: User | None = None,
+) -> Case:
+    """Open a case for a family; the review date defaults to the office's review period."""
+    if district.office_id != family.office_id:
+        raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
+    _check_worker(assigned_to, family.office_id)
+    _check_worker(covering, family.office_id)
+    office = district.office
+    case = Case.objects.create(
+        office_id=family.office_id,
+        number=_next_number(office.pk, office.code, opened_on.year),
+        family=family,
+        district=district,
+        assigned_to=assigned_to,
+        covering=covering,
+        zugangsweg=zugangsweg,
+        topics=clean_topics(topics),
+        opened_on=opened_on,
+        review_on=review_on or add_months(opened_on, office.review_months),
+    )
+    audit_record(
+        office=case.office_id,
+        actor=by,
+        action="case.open",
+        target_type="case",
+        target_id=case.pk,
+        case_id=case.pk,
+        details={"number": case.number, "assigned_to": assigned_to.pk},
+    )
+    return case
+
+
+CASE_EDIT_FIELDS = ("district", "assigned_to", "covering", "zugangsweg", "topics", "review_on")
+
+
+@transaction.atomic
+def case_update(*, by: User, case: Case, version: int, **fields: object) -> Case:
+    """Edit a case; raises StaleEdit (with the current case) if someone saved since ``version``."""
+    unknown = set(fields) - set(CASE_EDIT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown case fields: {sorted(unknown)}")
+    if "topics" in fields:
+        fields["topics"] = clean_topics(fields["topics"])  # type: ignore[arg-type]
+    if "assigned_to" in fields:
+        _check_worker(fields["assigned_to"], case.office_id)  # type: ignore[arg-type]
+    if fields.get("covering") is not None:
+        _check_worker(fields["covering"], case.office_id)  # type: ignore[arg-type]
+    district = fields.get("district")
+    if isinstance(district, District) and district.office_id != case.office_id:
+        raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
+    before = {name: _plain(getattr(case, name)) for name in fields}
+    updated = Case.objects.filter(pk=case.pk, version=version).update(
+        version=F("version") + 1, **fields
+    )
+    if not updated:
+        raise StaleEdit(
+            Case.objects.select_related("assigned_to", "covering", "district").get(pk=case.pk)
+        )
+    for name, value in fields.items():
+        setattr(case, name, value)
+    case.version = version + 1
+    changes = {
+        name: [before[name], _plain(value)]
+        for name, value in fields.items()
+        if before[name] != _plain(value)
+    }
+    audit_record(
+        office=case.office_id,
+        actor=by,
+        action="case.update",
+        target_type="case",
+        target_id=case.pk,
+        case_id=case.pk,
+        details={"changes": changes},
+    )
+    return case
+
+
+def _plain(value: object) -> object:
+    """A JSON-safe, non-personal form of a field value for the audit trail."""
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@transaction.atomic
+def case_close(*, by: User, case: Case, outcome: str, closed_on: dt.date) -> Case:
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError(_("Der Fall ist bereits abgeschlossen."))
+    if closed_on < case.opened_on:
+        raise ValidationError(_("Ein Fall kann nicht vor seinem Beginn abgeschlossen werden."))
+    Case.objects.filter(pk=case.pk).update(
+        status=Case.Status.CLOSED, outcome=outcome, closed_on=closed_on, version=F("version") + 1
+    )
+    case.refresh_from_db()
+    audit_record(
+        office=case.office_id,
+        actor=by,
+        action="case.close",
+        target_type="case",
+        target_id=case.pk,
+        case_id=case.pk,
+        details={"outcome": outcome, "closed_on": closed_on.isoformat()},
+    )
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, by: User, case: Case, review_on: dt.date) -> Case:
+    Case.objects.filter(pk=case.pk).update(
+        status=Case.Status.OPEN,
+        outcome="",
+        closed_on=None,
+        review_on=review_on,
+        version=F("version") + 1,
+    )
+    case.refresh_from_db()
+    audit_record(
+        office=case.office_id,
+        actor=by,
+        action="case.reopen",
+        target_type="case",
+        target_id=case.pk,
+        case_id=case.pk,
+    )
+    return case
+
+
+@transaction.atomic
+def contact_add(
+    *,
+    by: User,
+    case: Case,
+    date: dt.date,
+    kind: str,
+    duration_minutes: int,
+    topics: Iterable[str] = (),
+    place: str = "",
+    interpreter_language: str = "",
+    note: str = "",
+    confided: bool = False,
+) -> Contact:
+    if case.status == Case.Status.CLOSED and date > (case.closed_on or date):
+        raise ValidationError(
+            _("Der Fall ist abgeschlossen. Bitte öffnen Sie ihn erneut, um Kontakte einzutragen.")
+        )
+    contact = Contact.objects.create(
+        office_id=case.office_id,
+        case=case,
+        date=date,
+        kind=kind,
+        duration_minutes=duration_minutes,
+        topics=clean_topics(topics),
+        place=place,
+        interpreter_language=interpreter_language,
+        note=note,
+        confided=confided,
+        created_by=by,
+    )
+    audit_record(
+        office=case.office_id,
+        actor=by,
+        action="contact.add",
+        target_type="contact",
+        target_id=contact.pk,
+        case_id=case.pk,
+        details={"kind": kind},
+    )
+    return contact
+
+
+@transaction.atomic
+def anonymous_consultation_add(
+    *,
+    by: User,
+    district: District,
+    date: dt.date,
+    kind: str,
+    duration_minutes: int,
+    topics: Iterable[str] = (),
+    interpreter_language: str = "",
+) -> AnonymousConsultation:
+    consultation = AnonymousConsultation.objects.create(
+        office_id=district.office_id,
+        district=district,
+        date=date,
+        kind=kind,
+        topics=clean_topics(topics),
+        duration_minutes=duration_minutes,
+        interpreter_language=interpreter_language,
+        created_by=by,
+    )
+    audit_record(
+        office=district.office_id,
+        actor=by,
+        action="consultation.add",
+        target_type="consultation",
+        target_id=consultation.pk,
+    )
+    return consultation
+
+
+@transaction.atomic
+def family_free_work_add(*, by: User, office_id: int, **fields: object) -> FamilyFreeWork:
+    if "topics" in fields:
+        fields["topics"] = clean_topics(fields["topics"])  # type: ignore[arg-type]
+    work = FamilyFreeWork.objects.create(office_id=office_id, created_by=by, **fields)
+    if work.district is not None and work.district.office_id != office_id:
+        raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
+    audit_record(
+        office=office_id,
+        actor=by,
+        action="work.add",
+        target_type="work",
+        target_id=work.pk,
+        details={"kind": work.kind},
+    )
+    return work
+
+
+@transaction.atomic
+def cases_reassign(*, by: User, cases: Iterable[Case], to: User, as_cover: bool = False) -> int:
+    """Handover: give cases to another worker (or make them the covering worker)."""
+    count = 0
+    for case in cases:
+        _check_worker(to, case.office_id)
+        field = "covering" if as_cover else "assigned_to"
+        before = getattr(case, f"{field}_id")
+        Case.objects.filter(pk=case.pk).update(**{field: to}, version=F("version") + 1)
+        audit_record(
+            office=case.office_id,
+            actor=by,
+            action="case.cover" if as_cover else "case.handover",
+            target_type="case",
+            target_id=case.pk,
+            case_id=case.pk,
+            details={"from": before, "to": to.pk},
+        )
+        count += 1
+    return count

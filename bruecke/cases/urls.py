@@ -1,0 +1,16 @@
+from django.urls import path
+
+from bruecke.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("faelle/", views.case_list, name="list"),
+    path("faelle/<uuid:case_id>/", views.case_detail, name="detail"),
+    path("faelle/<uuid:case_id>/kontakt/", views.contact_create, name="contact"),
+    path("faelle/<uuid:case_id>/abschliessen/", views.case_close, name="close"),
+    path("familien/", views.family_search, name="family_search"),
+    path("familien/neu/", views.family_create_view, name="family_create"),
+    path("familien/<uuid:family_id>/fall/", views.case_open_view, name="open"),
+    path("beratung/anonym/", views.consultation_create, name="consultation"),
+]

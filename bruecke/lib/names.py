@@ -1,0 +1,16 @@
+"""German phonetic keys for names (Kölner Phonetik), so "Maier" finds "Meyer"."""
+
+from __future__ import annotations
+
+import cologne_phonetics  # type: ignore[import-untyped,unused-ignore]
+
+
+def phonetic_key(name: str) -> str:
+    """Space-separated Kölner Phonetik codes of every part of ``name``.
+
+    >>> phonetic_key("Meyer-Schmitt")
+    '67 862'
+    """
+    if not name.strip():
+        return ""
+    return " ".join(code for _word, code in cologne_phonetics.encode(name) if code)

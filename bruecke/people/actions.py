@@ -1,0 +1,133 @@
+"""Writes for families and people. Each writes its audit event in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import F
+
+from bruecke.audit.actions import audit_record
+from bruecke.lib.names import phonetic_key
+from bruecke.lib.phone import phone_key
+from bruecke.org.models import District
+from bruecke.people.models import Family, Person
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record since the form was opened."""
+
+    def __init__(self, current: object) -> None:
+        super().__init__("stale edit")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class PersonData:
+    role: str
+    first_name: str = ""
+    last_name: str = ""
+    birth_date: dt.date | None = None
+    childcare: str = ""
+
+
+FAMILY_FIELDS = (
+    "name",
+    "anonymous",
+    "street",
+    "postal_code",
+    "phone",
+    "email",
+    "languages",
+    "interpreter_needed",
+    "interpreter_language",
+)
+
+
+def _derive_keys(family: Family) -> None:
+    if family.anonymous:
+        # Anonymous mode keeps a pseudonym only.
+        family.street = family.postal_code = family.phone = family.email = ""
+    # Padded with spaces so a search for one code matches whole codes only.
+    family.name_key = f" {phonetic_key(family.name)} "
+    family.phone_key = phone_key(family.phone)
+
+
+def _person(family: Family, data: PersonData) -> Person:
+    person = Person(
+        office_id=family.office_id,
+        family=family,
+        role=data.role,
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        birth_date=data.birth_date,
+        childcare=data.childcare if data.role == Person.Role.CHILD else "",
+    )
+    person.first_key = phonetic_key(person.first_name)
+    person.last_key = phonetic_key(person.last_name)
+    return person
+
+
+@transaction.atomic
+def family_create(
+    *, by: User, district: District, members: list[PersonData], **fields: object
+) -> Family:
+    """Record a family with its members. ``fields`` are the Family fields in FAMILY_FIELDS."""
+    unknown = set(fields) - set(FAMILY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown family fields: {sorted(unknown)}")
+    family = Family(office_id=district.office_id, district=district, created_by=by, **fields)
+    _derive_keys(family)
+    family.save()
+    Person.objects.bulk_create([_person(family, data) for data in members])
+    audit_record(
+        office=family.office_id,
+        actor=by,
+        action="family.create",
+        target_type="family",
+        target_id=family.pk,
+    )
+    return family
+
+
+@transaction.atomic
+def family_update(*, by: User, family: Family, version: int, **fields: object) -> Family:
+    """Change a family's data; raises StaleEdit when ``version`` is no longer current."""
+    for name, value in fields.items():
+        if name not in FAMILY_FIELDS:
+            raise TypeError(f"unknown family field: {name}")
+        setattr(family, name, value)
+    _derive_keys(family)
+    changed = [*fields, "name_key", "phone_key", "street", "postal_code", "phone", "email"]
+    values = {name: getattr(family, name) for name in set(changed)}
+    updated = Family.objects.filter(pk=family.pk, version=version).update(
+        version=F("version") + 1, **values
+    )
+    if not updated:
+        raise StaleEdit(Family.objects.get(pk=family.pk))
+    family.version = version + 1
+    audit_record(
+        office=family.office_id,
+        actor=by,
+        action="family.update",
+        target_type="family",
+        target_id=family.pk,
+        details={"fields": sorted(fields)},
+    )
+    return family
+
+
+@transaction.atomic
+def person_add(*, by: User, family: Family, data: PersonData) -> Person:
+    person = _person(family, data)
+    person.save()
+    audit_record(
+        office=family.office_id,
+        actor=by,
+        action="person.add",
+        target_type="family",
+        target_id=family.pk,
+    )
+    return person
