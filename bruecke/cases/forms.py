@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bruecke.cases.choices import Kontaktart, Outcome, Zugangsweg
 from bruecke.lib.forms import KernForm
-from bruecke.lib.topics import topic_choices
+from bruecke.lib.topics import top_level_topic_choices, topic_choices
 from bruecke.org.models import District
 from bruecke.people.models import Person
 
@@ -24,9 +24,10 @@ class DateInput(forms.DateInput):
 class TopicsField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, top_level_only: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Handlungsfelder"))
-        super().__init__(choices=topic_choices, **kwargs)
+        choices = top_level_topic_choices if top_level_only else topic_choices
+        super().__init__(choices=choices, **kwargs)
 
 
 def _today() -> dt.date:
@@ -86,7 +87,8 @@ class AnonymousConsultationForm(DistrictChoiceMixin, KernForm):
     duration_minutes = forms.IntegerField(
         label=_("Dauer in Minuten"), min_value=1, max_value=600, initial=15
     )
-    topics = TopicsField(required=False)
+    # Quick entry: the six Handlungsfelder only, no subtopics.
+    topics = TopicsField(required=False, top_level_only=True)
     interpreter_language = forms.CharField(
         label=_("Dolmetschung (Sprache)"), required=False, max_length=50
     )

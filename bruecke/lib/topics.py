@@ -26,6 +26,10 @@ def topic_choices() -> list[tuple[str, list[tuple[str, Promise]]]]:
     ]
 
 
+def top_level_topic_choices() -> list[tuple[str, Promise]]:
+    return [(topic.slug, topic.title) for topic in HANDLUNGSFELDER]
+
+
 def clean_topics(codes: Iterable[str]) -> list[str]:
     """Known codes only, without repeats, in taxonomy order."""
     wanted = set(codes)

@@ -77,3 +77,15 @@ class LoginRequiredTests(BaseTestCase):
         assert client.get(reverse("portal:home")).status_code == 200
         assert client.get(reverse("accounts:login")).status_code == 200
         assert client.get(reverse("healthz")).status_code == 200
+
+
+class NotFoundPageTests(BaseTestCase):
+    def test_unknown_page_is_a_friendly_german_404(self):
+        response = Client().get("/gibt-es-nicht/")
+        assert response.status_code == 404
+        assert "Diese Seite gibt es nicht" in response.content.decode()
+        client = Client()
+        client.force_login(self.worker_hoerde)
+        response = client.get("/faelle/00000000-0000-0000-0000-000000000000/")
+        assert response.status_code == 404
+        assert "Diese Seite gibt es nicht" in response.content.decode()

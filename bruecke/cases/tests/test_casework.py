@@ -236,12 +236,12 @@ class CaseViewTests(BaseTestCase):
                 "date": "2026-11-24",
                 "kind": "telefon",
                 "duration_minutes": "10",
-                "topics": ["wirtschaftliche-lage/jobcenter"],
+                "topics": ["wirtschaftliche-lage"],
             },
         )
         assert response.status_code == 302
         consultation = AnonymousConsultation.objects.get()
-        assert consultation.topics == ["wirtschaftliche-lage/jobcenter"]
+        assert consultation.topics == ["wirtschaftliche-lage"]
 
     def test_consultation_in_another_offices_district_is_refused(self):
         self.client.force_login(self.worker_hoerde)
