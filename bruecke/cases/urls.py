@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from bruecke.cases import views
 
@@ -13,4 +13,8 @@ urlpatterns = [
     path("familien/neu/", views.family_create_view, name="family_create"),
     path("familien/<uuid:family_id>/fall/", views.case_open_view, name="open"),
     path("beratung/anonym/", views.consultation_create, name="consultation"),
+    # Appointments, the week view and the private calendar feed.
+    path("", include("bruecke.cases.urls_calendar")),
+    # Work without a family (networking, consultations in Kitas, parent events).
+    path("", include("bruecke.cases.urls_work")),
 ]
