@@ -166,3 +166,114 @@ class FamilySearchForm(KernForm):
     birth_date = forms.DateField(
         label=_("Geburtsdatum eines Kindes"), required=False, widget=DateInput()
     )
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+def casework_users(office_id: int) -> Any:
+    from django.contrib.auth.models import User
+
+    return User.objects.filter(
+        membership__office_id=office_id,
+        membership__role__in=["sozialarbeit", "teamleitung"],
+        is_active=True,
+    ).order_by("last_name", "first_name")
+
+
+class CaseEditForm(DistrictChoiceMixin, KernForm):
+    district = forms.ModelChoiceField(label=_("Stadtbezirk"), queryset=District.objects.none())
+    assigned_to = WorkerChoiceField(label=_("Zuständig"), queryset=District.objects.none())
+    covering = WorkerChoiceField(
+        label=_("Vertretung"), queryset=District.objects.none(), required=False
+    )
+    zugangsweg = forms.ChoiceField(label=_("Zugangsweg"), choices=Zugangsweg.choices)
+    topics = TopicsField(required=True)
+    review_on = forms.DateField(label=_("Nächste Überprüfung"), widget=DateInput())
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, office_id: int, may_reassign: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_districts(office_id)
+        users = casework_users(office_id)
+        self.fields["assigned_to"].queryset = users  # type: ignore[attr-defined]
+        self.fields["covering"].queryset = users  # type: ignore[attr-defined]
+        if not may_reassign:
+            # Handing a case to someone else is the team lead's decision.
+            del self.fields["assigned_to"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        covering, assigned = data.get("covering"), data.get("assigned_to")
+        if covering is not None and assigned is not None and covering == assigned:
+            self.add_error(
+                "covering", _("Die Vertretung muss eine andere Person sein als die zuständige.")
+            )
+        return data
+
+
+class HandoverForm(KernForm):
+    to = WorkerChoiceField(label=_("Übergeben an"), queryset=District.objects.none())
+    mode = forms.ChoiceField(
+        label=_("Art der Übergabe"),
+        choices=[
+            ("assign", _("Zuständigkeit übertragen")),
+            ("cover", _("Als Vertretung eintragen")),
+        ],
+        widget=forms.RadioSelect,
+        initial="assign",
+    )
+    cases = forms.MultipleChoiceField(label=_("Fälle"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(
+        self, *args: Any, office_id: int, case_choices: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = casework_users(office_id)  # type: ignore[attr-defined]
+        self.fields["cases"].choices = case_choices  # type: ignore[attr-defined]
+        self.fields["cases"].initial = [value for value, _label in case_choices]
+
+
+class PersonForm(KernForm):
+    role = forms.ChoiceField(
+        label=_("Rolle"), choices=Person.Role.choices, initial=Person.Role.CHILD
+    )
+    first_name = forms.CharField(label=_("Vorname"), required=False, max_length=80)
+    last_name = forms.CharField(label=_("Nachname"), required=False, max_length=80)
+    birth_date = forms.DateField(label=_("Geburtsdatum"), required=False, widget=DateInput())
+    childcare = forms.ChoiceField(
+        label=_("Betreuung (nur bei Kindern)"), required=False, choices=Person.Childcare.choices
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("first_name") or data.get("last_name") or data.get("birth_date")):
+            raise forms.ValidationError(_("Bitte geben Sie einen Namen oder ein Geburtsdatum an."))
+        birth = data.get("birth_date")
+        if birth and birth > timezone.localdate():
+            self.add_error(
+                "birth_date", _("Das Geburtsdatum liegt in der Zukunft. Bitte prüfen Sie es.")
+            )
+        if data.get("role") != Person.Role.CHILD:
+            data["childcare"] = ""
+        return data
+
+
+class FamilyEditForm(FamilyForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    MEMBER_FIELDS = (
+        "parent_first_name",
+        "parent_last_name",
+        "child_first_name",
+        "child_birth_date",
+        "child_childcare",
+        "confirmed_new",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.MEMBER_FIELDS:
+            del self.fields[name]

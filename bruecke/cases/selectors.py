@@ -28,6 +28,16 @@ def case_list(*, user: User, status: str = "open") -> QuerySet[Case]:
     return cases.order_by("review_on", "number")
 
 
+def cases_of_family(*, user: User, family: Family) -> list[Case]:
+    """The family's cases that this user may see."""
+    return list(
+        cases_visible_to(user)
+        .filter(family=family)
+        .select_related("assigned_to")
+        .order_by("-opened_on")
+    )
+
+
 def appointments_of_day(*, user: User, day: dt.date) -> QuerySet[Appointment]:
     from django.utils import timezone
 

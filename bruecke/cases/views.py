@@ -9,27 +9,35 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from bruecke.audit.actions import case_read_record
 from bruecke.cases import actions, selectors
 from bruecke.cases.access import casework_membership, get_case_for_user, get_family_for_user
+from bruecke.cases.actions import CASE_EDIT_FIELDS
 from bruecke.cases.forms import (
     AnonymousConsultationForm,
+    CaseEditForm,
     CaseForm,
     CloseCaseForm,
     ContactForm,
+    FamilyEditForm,
     FamilyForm,
     FamilySearchForm,
+    HandoverForm,
+    PersonForm,
+    casework_users,
 )
 from bruecke.cases.models import Case
 from bruecke.lib.topics import TOPIC_LABELS
-from bruecke.org.models import Membership
-from bruecke.people.actions import PersonData, family_create
+from bruecke.org.models import Membership, Role
+from bruecke.people.actions import PersonData, StaleEdit, family_create, family_update, person_add
 from bruecke.people.models import Person
 
 View = Callable[..., HttpResponse]
@@ -255,5 +263,207 @@ def case_open_view(request: CaseworkRequest, family_id: str) -> HttpResponse:
         request,
         "cases/case_form.html",
         {"form": form, "family": family},
+        status=400 if form.errors else 200,
+    )
+
+
+FAMILY_DATA_FIELDS = (
+    "name",
+    "anonymous",
+    "street",
+    "postal_code",
+    "phone",
+    "email",
+    "languages",
+    "interpreter_needed",
+    "interpreter_language",
+)
+
+
+def _stale_changes(form: Any, current: Any, names: list[str]) -> list[dict[str, Any]]:
+    """Fields whose saved value now differs from what this user typed."""
+    changes = []
+    for name in names:
+        if name not in form.fields or name not in form.cleaned_data:
+            continue
+        typed, saved = form.cleaned_data[name], getattr(current, name)
+        if isinstance(saved, list) or isinstance(typed, list):
+            differs = sorted(saved or []) != sorted(typed or [])
+            shown: Any = ", ".join(str(TOPIC_LABELS.get(code, code)) for code in saved or [])
+        else:
+            differs = saved != typed
+            shown = saved.get_full_name() if hasattr(saved, "get_full_name") else saved
+        if differs:
+            changes.append(
+                {
+                    "label": form.fields[name].label,
+                    "saved": shown if shown not in (None, "") else "–",
+                }
+            )
+    return changes
+
+
+@casework_required
+def case_edit(request: CaseworkRequest, case_id: str) -> HttpResponse:
+    """Edit a case with optimistic locking: a stale save explains what changed and keeps the input."""
+    case = get_case_for_user(request.user, case_id)
+    may_reassign = request.membership.role == Role.TEAMLEITUNG
+    initial = {name: getattr(case, name) for name in CASE_EDIT_FIELDS} | {"version": case.version}
+    form = CaseEditForm(
+        request.POST or None, initial=initial, office_id=case.office_id, may_reassign=may_reassign
+    )
+    stale: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name] for name in CASE_EDIT_FIELDS if name in form.cleaned_data
+        }
+        try:
+            actions.case_update(
+                by=request.user, case=case, version=form.cleaned_data["version"], **data
+            )
+        except StaleEdit as error:
+            stale = _stale_changes(form, error.current, list(CASE_EDIT_FIELDS))
+            # Saving again now overwrites the newer state knowingly.
+            post = request.POST.copy()
+            post["version"] = str(error.current.version)
+            form.data = post
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Änderungen gespeichert."))
+            return redirect("cases:detail", case_id=case.pk)
+    status = 409 if stale else 400 if form.errors else 200
+    return render(
+        request, "cases/case_edit.html", {"form": form, "case": case, "stale": stale}, status=status
+    )
+
+
+@casework_required
+def family_detail(request: CaseworkRequest, family_id: str) -> HttpResponse:
+    family = get_family_for_user(request.user, family_id)
+    cases = selectors.cases_of_family(user=request.user, family=family)
+    return render(
+        request,
+        "cases/family_detail.html",
+        {
+            "family": family,
+            "members": list(family.members.all()),
+            "cases": cases,
+            "today": timezone.localdate(),
+            "person_form": PersonForm(),
+        },
+    )
+
+
+@casework_required
+def family_edit(request: CaseworkRequest, family_id: str) -> HttpResponse:
+    family = get_family_for_user(request.user, family_id)
+    initial = {name: getattr(family, name) for name in FAMILY_DATA_FIELDS} | {
+        "district": family.district_id,
+        "version": family.version,
+    }
+    form = FamilyEditForm(request.POST or None, initial=initial)
+    form.limit_districts(family.office_id)
+    stale: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in FAMILY_DATA_FIELDS}
+        try:
+            family_update(
+                by=request.user,
+                family=family,
+                version=form.cleaned_data["version"],
+                district=form.cleaned_data["district"],
+                **data,
+            )
+        except StaleEdit as error:
+            stale = _stale_changes(form, error.current, [*FAMILY_DATA_FIELDS, "district"])
+            post = request.POST.copy()
+            post["version"] = str(error.current.version)
+            form.data = post
+        else:
+            messages.success(request, _("Änderungen gespeichert."))
+            return redirect("cases:family", family_id=family.pk)
+    status = 409 if stale else 400 if form.errors else 200
+    return render(
+        request,
+        "cases/family_edit.html",
+        {"form": form, "family": family, "stale": stale},
+        status=status,
+    )
+
+
+@casework_required
+@require_POST
+def person_create(request: CaseworkRequest, family_id: str) -> HttpResponse:
+    family = get_family_for_user(request.user, family_id)
+    form = PersonForm(request.POST)
+    if form.is_valid():
+        person_add(by=request.user, family=family, data=PersonData(**form.cleaned_data))
+        messages.success(request, _("Person hinzugefügt."))
+        return redirect("cases:family", family_id=family.pk)
+    cases = selectors.cases_of_family(user=request.user, family=family)
+    return render(
+        request,
+        "cases/family_detail.html",
+        {
+            "family": family,
+            "members": list(family.members.all()),
+            "cases": cases,
+            "today": timezone.localdate(),
+            "person_form": form,
+        },
+        status=400,
+    )
+
+
+@casework_required
+def handover(request: CaseworkRequest) -> HttpResponse:
+    """Team lead: give one or all open cases of a worker to a colleague (absence, leaving)."""
+    if request.membership.role != Role.TEAMLEITUNG:
+        raise Http404
+    workers = list(casework_users(request.membership.office_id))
+    from_id = request.GET.get("von") or request.POST.get("von")
+    source = next((w for w in workers if str(w.pk) == from_id), None)
+    cases = (
+        list(
+            selectors.case_list(user=request.user, status="open").filter(
+                Q(assigned_to=source) | Q(covering=source)
+            )
+        )
+        if source
+        else []
+    )
+    form = HandoverForm(
+        request.POST or None,
+        office_id=request.membership.office_id,
+        case_choices=[(str(c.pk), f"{c.number} – {c.family.name}") for c in cases],
+    )
+    if request.method == "POST" and source is not None and form.is_valid():
+        chosen = [c for c in cases if str(c.pk) in set(form.cleaned_data["cases"])]
+        try:
+            count = actions.cases_reassign(
+                by=request.user,
+                cases=chosen,
+                to=form.cleaned_data["to"],
+                as_cover=form.cleaned_data["mode"] == "cover",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)d Fall übergeben.", "%(count)d Fälle übergeben.", count)
+                % {"count": count},
+            )
+            return redirect("cases:list")
+    return render(
+        request,
+        "cases/handover.html",
+        {
+            "form": form,
+            "workers": workers,
+            "source": source,
+            "cases": cases,
+        },
         status=400 if form.errors else 200,
     )

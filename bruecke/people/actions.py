@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from bruecke.audit.actions import audit_record
 from bruecke.lib.names import phonetic_key
@@ -19,7 +22,7 @@ from bruecke.people.models import Family, Person
 class StaleEdit(Exception):
     """Someone else saved the record since the form was opened."""
 
-    def __init__(self, current: object) -> None:
+    def __init__(self, current: Any) -> None:
         super().__init__("stale edit")
         self.current = current
 
@@ -93,20 +96,28 @@ def family_create(
 
 
 @transaction.atomic
-def family_update(*, by: User, family: Family, version: int, **fields: object) -> Family:
+def family_update(
+    *, by: User, family: Family, version: int, district: District | None = None, **fields: object
+) -> Family:
     """Change a family's data; raises StaleEdit when ``version`` is no longer current."""
     for name, value in fields.items():
         if name not in FAMILY_FIELDS:
             raise TypeError(f"unknown family field: {name}")
         setattr(family, name, value)
+    changed = set(fields)
+    if district is not None:
+        if district.office_id != family.office_id:
+            raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
+        family.district = district
+        changed.add("district")
     _derive_keys(family)
-    changed = [*fields, "name_key", "phone_key", "street", "postal_code", "phone", "email"]
-    values = {name: getattr(family, name) for name in set(changed)}
+    changed |= {"name_key", "phone_key", "street", "postal_code", "phone", "email"}
+    values = {name: getattr(family, name) for name in changed}
     updated = Family.objects.filter(pk=family.pk, version=version).update(
         version=F("version") + 1, **values
     )
     if not updated:
-        raise StaleEdit(Family.objects.get(pk=family.pk))
+        raise StaleEdit(Family.objects.select_related("district").get(pk=family.pk))
     family.version = version + 1
     audit_record(
         office=family.office_id,
@@ -114,7 +125,7 @@ def family_update(*, by: User, family: Family, version: int, **fields: object) -
         action="family.update",
         target_type="family",
         target_id=family.pk,
-        details={"fields": sorted(fields)},
+        details={"fields": sorted(changed - {"name_key", "phone_key"})},
     )
     return family
 

@@ -26,6 +26,10 @@ class CaseAccessMatrixTests(BaseTestCase):
     def urls(self, case):
         return {
             "detail": ("get", reverse("cases:detail", args=[case.pk])),
+            "edit": ("get", reverse("cases:edit", args=[case.pk])),
+            "family": ("get", reverse("cases:family", args=[case.family_id])),
+            "family_edit": ("get", reverse("cases:family_edit", args=[case.family_id])),
+            "person_create": ("post", reverse("cases:person_create", args=[case.family_id])),
             "contact": ("post", reverse("cases:contact", args=[case.pk])),
             "close": ("post", reverse("cases:close", args=[case.pk])),
             "open": ("get", reverse("cases:open", args=[case.family_id])),
@@ -42,7 +46,7 @@ class CaseAccessMatrixTests(BaseTestCase):
 
     def test_access_matrix(self):
         # (user, case, expected): own case yes; other district, other office, non-casework roles: no.
-        everything = {"detail": True, "contact": True, "close": True, "open": True}
+        everything = dict.fromkeys(self.urls(self.case_hoerde), True)
         nothing = dict.fromkeys(everything, False)
         expectations = [
             ("worker_hoerde", "case_hoerde", everything),
@@ -104,3 +108,10 @@ class CaseAccessMatrixTests(BaseTestCase):
         self.client.force_login(self.worker_eving)
         self.client.get(reverse("cases:detail", args=[self.case_hoerde.pk]))
         assert not CaseRead.objects.filter(case_id=self.case_hoerde.pk).exists()
+
+    def test_only_team_leads_hand_over(self):
+        for role in ("worker_hoerde", "worker_bochum"):
+            self.client.force_login(getattr(self, role))
+            assert self.client.get(reverse("cases:handover")).status_code == 404
+        self.client.force_login(self.lead_dortmund)
+        assert self.client.get(reverse("cases:handover")).status_code == 200
