@@ -317,3 +317,66 @@ def cases_reassign(*, by: User, cases: Iterable[Case], to: User, as_cover: bool 
         )
         count += 1
     return count
+
+
+@transaction.atomic
+def families_merge(*, by: User, keep: Family, merge: Family) -> Family:
+    """Merge ``merge`` into ``keep``: people and cases (with their contacts) move over.
+
+    The merged family stays as a record pointing to ``keep`` (``merged_into``),
+    so links and the audit trail still resolve. A child recorded in both
+    families (same first name and birth date) is kept once.
+    """
+    if keep.pk == merge.pk:
+        raise ValidationError(_("Eine Familie kann nicht mit sich selbst zusammengeführt werden."))
+    if keep.office_id != merge.office_id:
+        raise ValidationError(_("Die Familien gehören zu verschiedenen Jugendämtern."))
+    if merge.merged_into_id is not None or keep.merged_into_id is not None:
+        raise ValidationError(_("Eine der Familien wurde bereits zusammengeführt."))
+    kept = set(keep.members.values_list("role", "first_name", "birth_date"))
+    duplicates = [
+        p.pk
+        for p in merge.members.all()
+        if p.birth_date and (p.role, p.first_name, p.birth_date) in kept
+    ]
+    merge.members.filter(pk__in=duplicates).delete()
+    merge.members.update(family=keep)
+    moved = list(Case.objects.filter(family=merge).values_list("pk", flat=True))
+    Case.objects.filter(pk__in=moved).update(family=keep, version=F("version") + 1)
+    Family.objects.filter(pk=merge.pk).update(merged_into=keep, version=F("version") + 1)
+    # Contact data the kept family lacks is taken over.
+    for name in ("phone", "email", "street", "postal_code", "languages", "interpreter_language"):
+        if not getattr(keep, name) and getattr(merge, name) and not keep.anonymous:
+            setattr(keep, name, getattr(merge, name))
+    keep.phone_key = keep.phone_key or merge.phone_key
+    keep.save(
+        update_fields=[
+            "phone",
+            "phone_key",
+            "email",
+            "street",
+            "postal_code",
+            "languages",
+            "interpreter_language",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        office=keep.office_id,
+        actor=by,
+        action="family.merge",
+        target_type="family",
+        target_id=keep.pk,
+        details={"merged": str(merge.pk), "cases": len(moved), "duplicate_people": len(duplicates)},
+    )
+    for case_id in moved:
+        audit_record(
+            office=keep.office_id,
+            actor=by,
+            action="case.family_merged",
+            target_type="case",
+            target_id=case_id,
+            case_id=case_id,
+            details={"from": str(merge.pk), "to": str(keep.pk)},
+        )
+    return keep

@@ -15,6 +15,7 @@ urlpatterns = [
     path("familien/<uuid:family_id>/", views.family_detail, name="family"),
     path("familien/<uuid:family_id>/bearbeiten/", views.family_edit, name="family_edit"),
     path("familien/<uuid:family_id>/person/", views.person_create, name="person_create"),
+    path("familien/<uuid:family_id>/zusammenfuehren/", views.family_merge, name="family_merge"),
     path("familien/<uuid:family_id>/fall/", views.case_open_view, name="open"),
     path("team/uebergabe/", views.handover, name="handover"),
     path("beratung/anonym/", views.consultation_create, name="consultation"),

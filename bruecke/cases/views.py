@@ -467,3 +467,42 @@ def handover(request: CaseworkRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@casework_required
+def family_merge(request: CaseworkRequest, family_id: str) -> HttpResponse:
+    """Merge a duplicate into this family: pick the duplicate, confirm, done."""
+    keep = get_family_for_user(request.user, family_id)
+    query = request.GET.get("q", "").strip()
+    other_id = request.GET.get("mit") or request.POST.get("mit")
+    other = get_family_for_user(request.user, other_id) if other_id else None
+    if request.method == "POST" and other is not None:
+        try:
+            actions.families_merge(by=request.user, keep=keep, merge=other)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Die Familien sind zusammengeführt. Alle Fälle und Kontakte sind erhalten."),
+            )
+            return redirect("cases:family", family_id=keep.pk)
+    candidates = (
+        [f for f in selectors.family_search(user=request.user, query=query) if f.pk != keep.pk]
+        if query
+        else []
+    )
+    return render(
+        request,
+        "cases/family_merge.html",
+        {
+            "family": keep,
+            "other": other,
+            "query": query,
+            "candidates": candidates,
+            "other_members": list(other.members.all()) if other else [],
+            "other_cases": selectors.cases_of_family(user=request.user, family=other)
+            if other
+            else [],
+        },
+    )

@@ -30,6 +30,7 @@ class CaseAccessMatrixTests(BaseTestCase):
             "family": ("get", reverse("cases:family", args=[case.family_id])),
             "family_edit": ("get", reverse("cases:family_edit", args=[case.family_id])),
             "person_create": ("post", reverse("cases:person_create", args=[case.family_id])),
+            "family_merge": ("get", reverse("cases:family_merge", args=[case.family_id])),
             "contact": ("post", reverse("cases:contact", args=[case.pk])),
             "close": ("post", reverse("cases:close", args=[case.pk])),
             "open": ("get", reverse("cases:open", args=[case.family_id])),
