@@ -28,6 +28,8 @@ class TopicsField(forms.MultipleChoiceField):
         kwargs.setdefault("label", _("Handlungsfelder"))
         choices = top_level_topic_choices if top_level_only else topic_choices
         super().__init__(choices=choices, **kwargs)
+        # Grouped (Handlungsfeld + subtopics) unless only the six fields are offered.
+        self.grouped = not top_level_only
 
 
 def _today() -> dt.date:

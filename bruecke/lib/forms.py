@@ -40,6 +40,8 @@ class KernBoundField(forms.BoundField):
     def widget_kind(self) -> str:
         """For the field template: checkbox, choices (radio/multi), select or input."""
         widget = self.field.widget
+        if getattr(self.field, "grouped", False):
+            return "groups"
         if isinstance(widget, forms.CheckboxInput):
             return "checkbox"
         if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
@@ -47,6 +49,35 @@ class KernBoundField(forms.BoundField):
         if isinstance(widget, forms.Select):
             return "select"
         return "input"
+
+    @property
+    def groups(self) -> list[dict[str, Any]]:
+        """For grouped multiple choices: the first option of each group, and the rest.
+
+        Used for the Handlungsfelder: the six fields stay visible, their
+        subtopics fold away, so the form stays short on a phone.
+        """
+        selected = {str(v) for v in (self.value() or [])}
+        groups = []
+        for index, (label, options) in enumerate(self.field.choices):  # type: ignore[attr-defined]
+            items = [
+                {
+                    "value": value,
+                    "label": text,
+                    "checked": str(value) in selected,
+                    "id": f"{self.auto_id}_{index}_{n}",
+                }
+                for n, (value, text) in enumerate(options)
+            ]
+            groups.append(
+                {
+                    "label": label,
+                    "main": items[0],
+                    "more": items[1:],
+                    "open": any(item["checked"] for item in items[1:]),
+                }
+            )
+        return groups
 
 
 class KernFormMixin:
