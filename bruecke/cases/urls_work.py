@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from bruecke.cases import views_work
+
+urlpatterns = [
+    path("arbeit/ohne-familie/", views_work.work_list, name="work_list"),
+    path("arbeit/ohne-familie/neu/", views_work.work_create, name="work_create"),
+]
