@@ -55,7 +55,7 @@ run: demo
 	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@echo "Brücke is serving on http://$(HOST):$(PORT)/ (staff login: http://$(HOST):$(PORT)/anmelden/)"
 	$(RUN_ENV) $(VENV)/bin/gunicorn bruecke.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
-		--access-logfile - --forwarded-allow-ips 127.0.0.1
+		--access-logfile - --logger-class bruecke.lib.gunicorn_logger.MaskingLogger --forwarded-allow-ips 127.0.0.1
 
 dev: install
 	DEBUG=1 $(PY) manage.py migrate --noinput

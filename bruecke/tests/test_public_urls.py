@@ -18,6 +18,9 @@ PUBLIC = {
     "portal:language",
     "accounts:login",
     "accounts:logout",  # only logs out; answers nothing to anonymous users
+    # A worker's private iCalendar feed: calendar apps cannot log in, so the
+    # secret token in the URL is the key; the feed holds no names.
+    "cases:calendar_feed",
 }
 
 SAMPLE_ARGS = {"int": "1", "str": "de", "slug": "probe", "uuid": str(uuid.uuid4()), "path": "probe"}
