@@ -316,3 +316,45 @@ class QueryCountTests(BaseTestCase):
                     duration_minutes=5,
                 )
         assert queries() == small
+
+
+@time_machine.travel(NOW, tick=False)
+class SearchQueryCountTests(BaseTestCase):
+    def search_queries(self, families: int) -> int:
+        from django.test.utils import CaptureQueriesContext
+
+        existing = Case.objects.filter(assigned_to=self.worker_hoerde).count()
+        for i in range(existing, families):
+            make_case(
+                self.world,
+                worker=self.worker_hoerde,
+                district=self.hoerde,
+                name="Meyer",
+                phone=f"0231 100{i}",
+            )
+        self.client.force_login(self.worker_hoerde)
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(reverse("cases:family_search"), {"q": "Maier"})
+        assert response.status_code == 200
+        assert response.content.decode().count("/faelle/") >= families
+        return len(captured)
+
+    def test_family_search_does_not_grow_with_results(self):
+        assert self.search_queries(3) == self.search_queries(30)
+
+    def test_handover_page_does_not_grow_with_cases(self):
+        from django.test.utils import CaptureQueriesContext
+
+        def queries() -> int:
+            self.client.force_login(self.lead_dortmund)
+            with CaptureQueriesContext(connection) as captured:
+                page = self.client.get(reverse("cases:handover"), {"von": self.worker_hoerde.pk})
+            assert page.status_code == 200
+            return len(captured)
+
+        for i in range(3):
+            make_case(self.world, worker=self.worker_hoerde, district=self.hoerde, name=f"H{i}")
+        small = queries()
+        for i in range(3, 25):
+            make_case(self.world, worker=self.worker_hoerde, district=self.hoerde, name=f"H{i}")
+        assert queries() == small
