@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,23 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = HTTPS
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")
+
+
+def _month_day(name: str, default: str) -> tuple[int, int]:
+    raw = env_str(name, default)
+    try:
+        month, day = (int(part) for part in raw.split("-"))
+        datetime.date(2024, month, day)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a month and day as MM-DD, for example 09-30; got {raw!r}"
+        ) from None
+    return month, day
+
+
+# School entry (NRW): a child who turns six by this day starts school on SCHOOL_START.
+SCHOOL_ENTRY_CUTOFF = _month_day("SCHOOL_ENTRY_CUTOFF", "09-30")
+SCHOOL_START = _month_day("SCHOOL_START", "08-01")
 USE_I18N = True
 USE_TZ = True
 

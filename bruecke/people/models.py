@@ -122,4 +122,9 @@ class Person(models.Model):
         return age_in_years(self.birth_date, today) if self.birth_date else None
 
     def before_school_entry(self, today: dt.date) -> bool:
-        return self.birth_date is not None and today < school_entry(self.birth_date)
+        if self.birth_date is None:
+            return False
+        entry = school_entry(
+            self.birth_date, cutoff=settings.SCHOOL_ENTRY_CUTOFF, start=settings.SCHOOL_START
+        )
+        return today < entry

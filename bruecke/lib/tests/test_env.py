@@ -96,6 +96,7 @@ def test_development_start_generates_a_secret_once(tmp_path):
         ({"DEBUG": "1", "EMAIL_PORT": "smtp"}, "EMAIL_PORT"),
         ({"DEBUG": "1", "DATABASE_URL": "mysql://db/bruecke"}, "DATABASE_URL"),
         ({"DEBUG": "1", "SESSION_COOKIE_AGE": "10"}, "SESSION_COOKIE_AGE"),
+        ({"DEBUG": "1", "SCHOOL_ENTRY_CUTOFF": "31-09"}, "SCHOOL_ENTRY_CUTOFF"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
     ],
 )
