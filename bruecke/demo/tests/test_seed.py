@@ -49,20 +49,30 @@ def test_seeding_again_keeps_the_data_with_if_empty_and_refuses_without():
         seed("--scale", "demo")
 
 
+class _Rollback(Exception):
+    pass
+
+
+def _seed_and_read(seed_value: str) -> list[tuple[str, str, str]]:
+    """Seed inside a transaction, read the users, then roll everything back."""
+    from django.db import transaction
+
+    captured: list[tuple[str, str, str]] = []
+    try:
+        with transaction.atomic():
+            seed("--scale", "demo", "--seed", seed_value)
+            captured = list(
+                User.objects.order_by("username").values_list("username", "first_name", "last_name")
+            )
+            raise _Rollback
+    except _Rollback:
+        pass
+    return captured
+
+
 @pytest.mark.django_db
 def test_same_seed_gives_same_data():
-    seed("--scale", "demo", "--seed", "7")
-    first = list(
-        User.objects.order_by("username").values_list("username", "first_name", "last_name")
-    )
-    Membership.objects.all().delete()
-    User.objects.all().delete()
-    from bruecke.demo.context import SeedContext
-    from bruecke.demo.scales import SCALES
-    from bruecke.org import seed as org_seed
-
-    org_seed.seed(SeedContext.create(scale=SCALES["demo"], seed=7, say=lambda _msg: None))
-    second = list(
-        User.objects.order_by("username").values_list("username", "first_name", "last_name")
-    )
-    assert first == second
+    first = _seed_and_read("7")
+    assert first and not Office.objects.exists()
+    assert _seed_and_read("7") == first
+    assert _seed_and_read("8") != first

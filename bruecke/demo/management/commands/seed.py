@@ -8,12 +8,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bruecke.cases import seed as cases_seed
 from bruecke.demo.context import SeedContext
 from bruecke.demo.scales import SCALES
 from bruecke.org import seed as org_seed
 
 # In dependency order; each later issue adds its app's seeder here.
-SEEDERS = (org_seed.seed,)
+SEEDERS = (org_seed.seed, cases_seed.seed)
 
 
 class Command(BaseCommand):
