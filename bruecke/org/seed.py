@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.text import slugify
+
 from bruecke.demo.context import SeedContext
 from bruecke.org.actions import office_ensure, staff_user_create
 from bruecke.org.models import Office, PartnerOrganisation, Role, Team
@@ -162,7 +164,8 @@ def _seed_more_workers(ctx: SeedContext) -> None:
         have = team.members.filter(role=Role.SOZIALARBEIT).count()
         for n in range(have, ctx.scale.workers_per_team):
             staff_user_create(
-                username=f"sa.{team.office.slug}.{team.pk}.{n}",
+                # Stable names (no database ids), so the same seed gives the same users.
+                username=f"sa.{team.office.slug}.{slugify(team.name)}.{n}",
                 # No password: synthetic colleagues exist for data, not for login.
                 password=None,
                 office=team.office,
