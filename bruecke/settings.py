@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bruecke.audit",
     "bruecke.people",
     "bruecke.cases",
+    "bruecke.directory",
     "bruecke.accounts",
     "bruecke.portal",
     "bruecke.demo",
