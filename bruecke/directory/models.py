@@ -320,3 +320,20 @@ class Phone(models.Model):
                 name="phone_belongs_somewhere",
             ),
         ]
+
+
+class SearchDocument(models.Model):
+    """An offer's searchable text in one language, as word stems (lib.stemming).
+
+    SQLite searches it through an FTS5 table kept in sync by triggers,
+    PostgreSQL through a GIN index on its tsvector (migration 0002).
+    """
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10)
+    stems = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service", "language"], name="search_document_unique"),
+        ]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from bruecke.directory.models import Organization, Service, ServiceTranslation
+from bruecke.directory.search import ranked_service_ids, search_index_rebuild, search_index_services
+from bruecke.test import BaseTestCase
+
+
+class SearchTests(BaseTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        org = Organization.objects.create(office=cls.dortmund, name="Stadtteilzentrum Hörde")
+
+        def offer(name, description, kind="beratung", topics=()):
+            return Service.objects.create(
+                office=cls.dortmund,
+                organization=org,
+                name=name,
+                description=description,
+                kind=kind,
+                topics=list(topics),
+            )
+
+        cls.counselling = offer(
+            "Erziehungsberatungsstelle Nord", "Beratung für Eltern bei Fragen zur Erziehung."
+        )
+        cls.language = offer(
+            "Rucksack-Programm",
+            "Sprachförderung für Kinder und ihre Familien in der Kita.",
+            kind="kurs",
+            topics=["inklusion/sprachfoerderung"],
+        )
+        cls.group = offer(
+            "Krabbelgruppe", "Eltern-Kind-Gruppe für Familien mit Babys.", kind="gruppe"
+        )
+        ServiceTranslation.objects.create(
+            service=cls.language,
+            language="ar",
+            name="برنامج دعم اللغة",
+            description="دعم اللغة للأطفال وعائلاتهم في الروضة",
+        )
+        ServiceTranslation.objects.create(
+            service=cls.group,
+            language="tr",
+            name="Emekleme grubu",
+            description="Bebekli aileler için ebeveyn-çocuk grubu",
+        )
+        search_index_rebuild()
+
+    def test_german_word_forms_match(self):
+        # "Familie" finds "Familien"; "Beratung" finds "Beratung" (and would find "Beratungsstelle").
+        assert set(ranked_service_ids("Familie")) == {self.language.pk, self.group.pk}
+        assert ranked_service_ids("Beratung") == [self.counselling.pk]
+        assert ranked_service_ids("Erziehungsberatung") == [self.counselling.pk]
+        assert self.language.pk in ranked_service_ids("Sprachförderung Kinder")
+
+    def test_every_word_must_match(self):
+        assert ranked_service_ids("Sprachförderung Babys") == []
+
+    def test_topic_labels_are_searchable(self):
+        assert self.language.pk in ranked_service_ids("Inklusion")
+
+    def test_search_in_the_familys_language_and_in_german(self):
+        assert ranked_service_ids("اللغة", "ar") == [self.language.pk]
+        assert ranked_service_ids("grubu", "tr") == [self.group.pk]
+        assert self.group.pk in ranked_service_ids("Krabbelgruppe", "tr")
+
+    def test_index_follows_changes(self):
+        self.group.name = "Spielgruppe Sonnenschein"
+        self.group.save()
+        search_index_services([self.group.pk])
+        assert ranked_service_ids("Sonnenschein") == [self.group.pk]
+        assert ranked_service_ids("Krabbelgruppe") == []
+
+    def test_query_without_words_finds_nothing(self):
+        assert ranked_service_ids("  ,;- ") == []
