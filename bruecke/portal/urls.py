@@ -6,5 +6,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("angebote/", views.offer_search, name="offers"),
+    path("angebote/<uuid:offer_id>/", views.offer_detail, name="offer"),
     path("sprache/<str:code>/", views.language, name="language"),
 ]

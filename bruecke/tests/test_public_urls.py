@@ -16,6 +16,8 @@ PUBLIC = {
     "healthz",
     "portal:home",
     "portal:language",
+    "portal:offers",
+    "portal:offer",
     "accounts:login",
     "accounts:logout",  # only logs out; answers nothing to anonymous users
     # A worker's private iCalendar feed: calendar apps cannot log in, so the

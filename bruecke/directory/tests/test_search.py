@@ -74,3 +74,24 @@ class SearchTests(BaseTestCase):
 
     def test_query_without_words_finds_nothing(self):
         assert ranked_service_ids("  ,;- ") == []
+
+
+class ReindexCommandTests(BaseTestCase):
+    def test_command_rebuilds_the_index(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        org = Organization.objects.create(office=self.dortmund, name="Träger")
+        offer = Service.objects.create(
+            office=self.dortmund,
+            organization=org,
+            name="Elterncafé",
+            description="Treffpunkt",
+            kind="gruppe",
+        )
+        assert ranked_service_ids("Elterncafé") == []
+        out = StringIO()
+        call_command("search_reindex", stdout=out)
+        assert ranked_service_ids("Elterncafé") == [offer.pk]
+        assert "1 offers" in out.getvalue()
