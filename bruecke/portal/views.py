@@ -51,7 +51,7 @@ def offer_search(request: HttpRequest) -> HttpResponse:
             request.GET.get("seite")
         )
         for service in page.object_list:
-            service.text = offer_text(service, language=language, now=now)  # type: ignore[attr-defined]
+            service.text = offer_text(service, language=language, now=now)
     query = request.GET.copy()
     query.pop("seite", None)
     return render(
