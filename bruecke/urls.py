@@ -4,6 +4,7 @@ from bruecke import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/hsds/", include("bruecke.directory.urls_api")),
     path("", include("bruecke.accounts.urls")),
     path("", include("bruecke.cases.urls")),
     path("", include("bruecke.portal.urls")),

@@ -18,6 +18,19 @@ PUBLIC = {
     "portal:language",
     "portal:offers",
     "portal:offer",
+    # The directory's open data (HSDS 3.0): read-only, public by design, no personal data.
+    "hsds:index",
+    "hsds:openapi",
+    "hsds:services",
+    "hsds:service",
+    "hsds:organizations",
+    "hsds:organization",
+    "hsds:taxonomies",
+    "hsds:taxonomy",
+    "hsds:taxonomy_terms",
+    "hsds:taxonomy_term",
+    "hsds:service_at_locations",
+    "hsds:service_at_location",
     "accounts:login",
     "accounts:logout",  # only logs out; answers nothing to anonymous users
     # A worker's private iCalendar feed: calendar apps cannot log in, so the

@@ -11,10 +11,11 @@ from django.core.management.base import BaseCommand, CommandError
 from bruecke.cases import seed as cases_seed
 from bruecke.demo.context import SeedContext
 from bruecke.demo.scales import SCALES
+from bruecke.directory import seed as directory_seed
 from bruecke.org import seed as org_seed
 
 # In dependency order; each later issue adds its app's seeder here.
-SEEDERS = (org_seed.seed, cases_seed.seed)
+SEEDERS = (org_seed.seed, cases_seed.seed, directory_seed.seed)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Demo content of the directory: plain data, turned into rows by ``bruecke.directory.seed``."""
