@@ -238,6 +238,26 @@ class HandoverForm(KernForm):
         self.fields["cases"].initial = [value for value, _label in case_choices]
 
 
+class KitaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        district = getattr(obj, "district_name", "") or ""
+        return f"{obj.name} ({district})" if district else str(obj.name)
+
+
+def kitas_of_office(office_id: int) -> Any:
+    """The office's Kitas from the public directory, by district and name."""
+    from django.db.models import OuterRef, Subquery
+
+    from bruecke.directory.models import Location, Organization
+
+    first_district = Location.objects.filter(organization=OuterRef("pk")).values("district__name")[:1]
+    return (
+        Organization.objects.filter(office_id=office_id, kind=Organization.Kind.KITA)
+        .annotate(district_name=Subquery(first_district))
+        .order_by("district_name", "name")
+    )
+
+
 class PersonForm(KernForm):
     role = forms.ChoiceField(
         label=_("Rolle"), choices=Person.Role.choices, initial=Person.Role.CHILD
@@ -248,6 +268,16 @@ class PersonForm(KernForm):
     childcare = forms.ChoiceField(
         label=_("Betreuung (nur bei Kindern)"), required=False, choices=Person.Childcare.choices
     )
+    kita = KitaChoiceField(
+        label=_("Kita des Kindes"),
+        required=False,
+        queryset=District.objects.none(),
+        empty_label=_("Keine oder nicht bekannt"),
+    )
+
+    def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kita"].queryset = kitas_of_office(office_id)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -260,6 +290,7 @@ class PersonForm(KernForm):
             )
         if data.get("role") != Person.Role.CHILD:
             data["childcare"] = ""
+            data["kita"] = None
         return data
 
 

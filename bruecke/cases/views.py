@@ -84,7 +84,7 @@ def _case_page(request: CaseworkRequest, case: Case, **forms: Any) -> HttpRespon
     user = request.user
     case_read_record(office_id=case.office_id, user=user, case_id=case.pk)
     today = timezone.localdate()
-    members = list(case.family.members.all())
+    members = list(case.family.members.select_related("kita"))
     timeline = selectors.case_timeline(case=case, user=user)
     for entry in timeline:
         if entry.kind == "contact":
@@ -347,10 +347,10 @@ def family_detail(request: CaseworkRequest, family_id: str) -> HttpResponse:
         "cases/family_detail.html",
         {
             "family": family,
-            "members": list(family.members.all()),
+            "members": list(family.members.select_related("kita")),
             "cases": cases,
             "today": timezone.localdate(),
-            "person_form": PersonForm(),
+            "person_form": PersonForm(office_id=family.office_id),
         },
     )
 
@@ -396,9 +396,15 @@ def family_edit(request: CaseworkRequest, family_id: str) -> HttpResponse:
 @require_POST
 def person_create(request: CaseworkRequest, family_id: str) -> HttpResponse:
     family = get_family_for_user(request.user, family_id)
-    form = PersonForm(request.POST)
+    form = PersonForm(request.POST, office_id=family.office_id)
     if form.is_valid():
-        person_add(by=request.user, family=family, data=PersonData(**form.cleaned_data))
+        data = dict(form.cleaned_data)
+        kita = data.pop("kita")
+        person_add(
+            by=request.user,
+            family=family,
+            data=PersonData(**data, kita_id=kita.pk if kita else None),
+        )
         messages.success(request, _("Person hinzugefügt."))
         return redirect("cases:family", family_id=family.pk)
     cases = selectors.cases_of_family(user=request.user, family=family)
@@ -407,7 +413,7 @@ def person_create(request: CaseworkRequest, family_id: str) -> HttpResponse:
         "cases/family_detail.html",
         {
             "family": family,
-            "members": list(family.members.all()),
+            "members": list(family.members.select_related("kita")),
             "cases": cases,
             "today": timezone.localdate(),
             "person_form": form,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ class PersonData:
     last_name: str = ""
     birth_date: dt.date | None = None
     childcare: str = ""
+    kita_id: uuid.UUID | None = None
 
 
 FAMILY_FIELDS = (
@@ -67,6 +69,7 @@ def _person(family: Family, data: PersonData) -> Person:
         last_name=data.last_name.strip(),
         birth_date=data.birth_date,
         childcare=data.childcare if data.role == Person.Role.CHILD else "",
+        kita_id=data.kita_id if data.role == Person.Role.CHILD else None,
     )
     person.first_key = phonetic_key(person.first_name)
     person.last_key = phonetic_key(person.last_name)

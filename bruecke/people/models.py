@@ -96,6 +96,15 @@ class Person(models.Model):
     childcare = models.CharField(
         _("Betreuung"), max_length=20, choices=Childcare.choices, blank=True
     )
+    # The child's Kita, an institution of the public directory.
+    kita = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Kita"),
+    )
 
     class Meta:
         verbose_name = _("Person")

@@ -201,3 +201,49 @@ class HandoverTests(BaseTestCase):
         assert response.status_code == 400
         eving.refresh_from_db()
         assert eving.assigned_to == self.worker_eving
+
+
+@time_machine.travel(NOW, tick=False)
+class ChildKitaTests(BaseTestCase):
+    def test_a_child_is_linked_to_its_kita_from_the_directory(self):
+        from bruecke.directory.models import Location, Organization
+
+        kita = Organization.objects.create(
+            office=self.dortmund, name="Kita Sonnenblume", kind="kita"
+        )
+        Location.objects.create(
+            organization=kita,
+            address_1="Weg 1",
+            postal_code="44263",
+            city="Dortmund",
+            district=self.hoerde,
+        )
+        other = Organization.objects.create(office=self.bochum, name="Kita Bochum", kind="kita")
+        case = make_case(self.world, worker=self.worker_hoerde, district=self.hoerde)
+        self.client.force_login(self.worker_hoerde)
+        page = self.client.get(reverse("cases:family", args=[case.family_id]))
+        self.assertContains(page, "Kita Sonnenblume (Hörde)")
+        self.assertNotContains(page, "Kita Bochum")
+        refused = self.client.post(
+            reverse("cases:person_create", args=[case.family_id]),
+            {
+                "role": "child",
+                "first_name": "Ali",
+                "kita": other.pk,
+            },
+        )
+        assert refused.status_code == 400
+        response = self.client.post(
+            reverse("cases:person_create", args=[case.family_id]),
+            {
+                "role": "child",
+                "first_name": "Ali",
+                "childcare": "kita",
+                "kita": kita.pk,
+            },
+        )
+        assert response.status_code == 302
+        assert Person.objects.get(first_name="Ali").kita == kita
+        self.assertContains(
+            self.client.get(reverse("cases:detail", args=[case.pk])), "(Kita Sonnenblume)"
+        )
