@@ -249,3 +249,42 @@ def test_parent_finds_language_support_on_a_phone(phone, live_server, axe, langu
     heading = phone.locator("h1").inner_text()
     assert heading == ("دعم اللغة في الحي" if language == "ar" else "Sprachförderung im Stadtteil")
     axe(phone)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_search_and_filters_work_with_the_keyboard_only(page, live_server):
+    world = World.build()
+    build_offers(world)
+    page.goto(f"{live_server.url}/")
+    # From the top: skip link, then into the search box, type, Enter.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.locator("#home-q").focus()
+    page.keyboard.type("Sprachförderung")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/angebote/?q=*")
+    assert "Sprachförderung im Stadtteil" in page.locator(".result-list").inner_text()
+    # Filters: reach the age field and the "free" checkbox by Tab only, submit with Enter.
+    page.locator("#id_q").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    for _ in range(3):  # Thema, Stadtbezirk, Alter
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "alter"
+    page.keyboard.type("0")
+    page.keyboard.press("Tab")  # Sprache
+    page.keyboard.press("Tab")  # Jetzt geöffnet
+    page.keyboard.press("Tab")  # Kostenlos
+    assert page.evaluate("document.activeElement.name") == "kostenlos"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    # The focused button shows a visible focus indicator.
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.boxShadow]; })()"
+    )
+    assert style[0] != "none" or style[1] != "none", style
+    page.keyboard.press("Enter")
+    page.wait_for_url("**kostenlos=on*")
+    results = page.locator(".result-list").inner_text()
+    assert "Babytreff" in results and "Familienbüro Eving" not in results
