@@ -7,5 +7,6 @@ urlpatterns = [
     path("api/hsds/", include("bruecke.directory.urls_api")),
     path("", include("bruecke.accounts.urls")),
     path("", include("bruecke.cases.urls")),
+    path("", include("bruecke.directory.urls")),
     path("", include("bruecke.portal.urls")),
 ]

@@ -250,7 +250,8 @@ def kitas_of_office(office_id: int) -> Any:
 
     from bruecke.directory.models import Location, Organization
 
-    first_district = Location.objects.filter(organization=OuterRef("pk")).values("district__name")[:1]
+    places = Location.objects.filter(organization=OuterRef("pk"))
+    first_district = places.values("district__name")[:1]
     return (
         Organization.objects.filter(office_id=office_id, kind=Organization.Kind.KITA)
         .annotate(district_name=Subquery(first_district))

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from bruecke.portal import views
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("angebote/", views.offer_search, name="offers"),
     path("angebote/<uuid:offer_id>/", views.offer_detail, name="offer"),
     path("sprache/<str:code>/", views.language, name="language"),
+    # Tablet mode for Familienbüros.
+    path("", include("bruecke.portal.urls_tablet")),
 ]

@@ -18,6 +18,9 @@ PUBLIC = {
     "portal:language",
     "portal:offers",
     "portal:offer",
+    "portal:tablet",
+    "portal:tablet_offers",
+    "portal:tablet_offer",
     # The directory's open data (HSDS 3.0): read-only, public by design, no personal data.
     "hsds:index",
     "hsds:openapi",
