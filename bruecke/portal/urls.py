@@ -9,6 +9,8 @@ urlpatterns = [
     path("angebote/", views.offer_search, name="offers"),
     path("angebote/<uuid:offer_id>/", views.offer_detail, name="offer"),
     path("sprache/<str:code>/", views.language, name="language"),
+    # Information pages: Kita-Sozialarbeit, Leichte Sprache, accessibility, imprint, privacy.
+    path("", include("bruecke.portal.urls_pages")),
     # Tablet mode for Familienbüros.
     path("", include("bruecke.portal.urls_tablet")),
 ]

@@ -19,6 +19,14 @@ PUBLIC = {
     "portal:offers",
     "portal:offer",
     "portal:tablet",
+    # Information pages and the barrier report (BITV NRW feedback); the form sets only the CSRF cookie.
+    "portal:kita_sozialarbeit",
+    "portal:leichte_sprache",
+    "portal:accessibility",
+    "portal:barrier_report",
+    "portal:barrier_report_thanks",
+    "portal:imprint",
+    "portal:privacy",
     "portal:tablet_offers",
     "portal:tablet_offer",
     # The directory's open data (HSDS 3.0): read-only, public by design, no personal data.

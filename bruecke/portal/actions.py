@@ -1,0 +1,105 @@
+"""Writes of the public portal: barrier reports and their rate limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone, translation
+
+from bruecke.org.models import Office
+from bruecke.portal.models import BarrierReport, ReportAttempt
+
+logger = logging.getLogger(__name__)
+
+# At most this many reports per client and hour; more is a flood, not feedback.
+REPORTS_PER_HOUR = 5
+# Handled reports are kept this long (privacy notice: "ein Jahr nach der Bearbeitung").
+KEEP_HANDLED = dt.timedelta(days=365)
+
+
+def client_key(ip_address: str, *, now: dt.datetime | None = None) -> str:
+    """A keyed hash of IP address and day: countable, but no IP address is stored."""
+    day = timezone.localdate(now or timezone.now()).isoformat()
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"barrier-report|{day}|{ip_address}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def report_rate_limited(key: str, *, now: dt.datetime | None = None) -> bool:
+    """True when this client already sent ``REPORTS_PER_HOUR`` reports in the last hour."""
+    now = now or timezone.now()
+    recent = ReportAttempt.objects.filter(
+        client_key=key, created_at__gte=now - dt.timedelta(hours=1)
+    )
+    return recent.count() >= REPORTS_PER_HOUR
+
+
+def report_attempt_record(key: str, *, now: dt.datetime | None = None) -> None:
+    """Count one sent form (also a bot's); forget attempts older than a day."""
+    now = now or timezone.now()
+    ReportAttempt.objects.filter(created_at__lt=now - dt.timedelta(days=1)).delete()
+    ReportAttempt.objects.create(client_key=key)
+
+
+def barrier_report_create(
+    *, office: Office | None, page: str, description: str, email: str
+) -> BarrierReport:
+    """Store a reported barrier and tell the office by e-mail once it is saved."""
+    with transaction.atomic():
+        report = BarrierReport.objects.create(
+            office=office, page=page, description=description, email=email
+        )
+        transaction.on_commit(lambda: _notify(report))
+    return report
+
+
+def _notify(report: BarrierReport) -> None:
+    office = report.office
+    recipient = office.email if office is not None and office.email else ""
+    recipient = recipient or settings.DEFAULT_FROM_EMAIL
+    # The mail goes to staff: always German, whatever language the reporter used.
+    with translation.override("de"):
+        # One line, short: what people type must never become a mail header.
+        page = " ".join(report.page.split())[:80] or "ohne Seitenangabe"
+        subject = f"Brücke: Barriere gemeldet ({page})"
+        body = "\n".join(
+            [
+                "Auf den öffentlichen Seiten von Brücke wurde eine Barriere gemeldet.",
+                "",
+                f"Gemeldet am: {timezone.localtime(report.created_at):%d.%m.%Y, %H:%M} Uhr",
+                f"Jugendamt: {office.name if office else 'nicht angegeben'}",
+                f"Seite: {report.page or 'nicht angegeben'}",
+                f"E-Mail für eine Antwort: {report.email or 'keine (anonyme Meldung)'}",
+                "",
+                "Beschreibung:",
+                report.description,
+                "",
+                f"Nummer der Meldung: {report.pk}",
+                "Bitte prüfen Sie die Barriere und antworten Sie bald, wenn eine "
+                "E-Mail-Adresse angegeben ist.",
+            ]
+        )
+    try:
+        EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [recipient],
+            reply_to=[report.email] if report.email else None,
+        ).send()
+    except Exception:
+        # The report is saved either way; a broken mail server must not lose it.
+        logger.exception("Could not send the mail for barrier report %s", report.pk)
+
+
+def barrier_reports_purge(*, now: dt.datetime | None = None) -> int:
+    """Delete reports handled more than a year ago; returns how many."""
+    now = now or timezone.now()
+    deleted, _by_model = BarrierReport.objects.filter(handled_at__lt=now - KEEP_HANDLED).delete()
+    return deleted
