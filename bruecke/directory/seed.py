@@ -1,28 +1,37 @@
-"""Demo directory: the offers of ``content`` as rows, plus synthetic Kitas.
+"""Demo directory: the offers of ``content`` as rows, plus synthetic institutions.
 
 For every office with content (Dortmund, Bochum) this creates the named
-organisations, the Kita-Sozialarbeit and the early-help modules with their
-translations, places, opening times, closed days and phone numbers, about
-300 (Dortmund) and 200 (Bochum) synthetic Kitas, and links the org app's demo
-partner institutions to directory organisations. Randomness comes from
-``ctx.rng`` and ``ctx.faker`` only, so the same seed gives the same rows.
+organisations, synthetic Kitas (300/200), primary schools with open all-day
+care (90/50) and family centres (40/25), links the org app's demo partner
+institutions to directory organisations, and then the demo offers (about 150:
+Kita-Sozialarbeit, the eighteen modules and the wider network) with their
+translations, places, opening times, closed days and phone numbers.
 
-Note: at every scale (also ``city`` and ``state``) this currently seeds the
-demo content only; the 3,000/30,000 synthetic offers of the larger scales
-(``Scale.offers``, ``Template.repeatable``, ``places.PROVIDER_PATTERNS``,
-``places.CLOSINGS``) are not generated yet.
+When ``ctx.scale.offers`` asks for more offers than the demo content has
+(city: 3,000, state: 30,000), synthetic offers fill up the rest: repeatable
+templates at synthetic institutions and providers, with a location, one or
+two opening times, a phone number, the districts served and, for about 30 %,
+English, Turkish and Arabic texts. They are written through the cases
+seeder's ``_Table`` (plain prepared INSERTs), not ``bulk_create``.
+
+Randomness comes from ``ctx.rng`` and ``ctx.faker`` only, so the same seed
+gives the same rows.
 """
 
 from __future__ import annotations
 
 import datetime
+import time
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 
-from django.utils import timezone
+from django.db import transaction
+from django.utils import timezone, translation
 
+from bruecke.cases.seed import _Ids, _Table
 from bruecke.demo.context import SeedContext
-from bruecke.directory.content import kita_sozialarbeit, modules, places
+from bruecke.directory.content import kita_sozialarbeit, modules, network, places
 from bruecke.directory.content.base import Org, Placement, Slot, Template, Text
 from bruecke.directory.content.placements import ORGANIZATIONS, PLACEMENTS
 from bruecke.directory.models import (
@@ -31,20 +40,29 @@ from bruecke.directory.models import (
     Phone,
     Schedule,
     ScheduleException,
+    SearchDocument,
     Service,
     ServiceAtLocation,
     ServiceTranslation,
 )
-from bruecke.directory.search import search_index_rebuild
+from bruecke.directory.search import (
+    _topic_words,
+    search_index_rebuild,
+    search_index_services,
+)
+from bruecke.lib.stemming import stems
 from bruecke.lib.topics import clean_topics
 from bruecke.org.models import District, Office, PartnerOrganisation
 
 TEMPLATES: dict[str, Template] = {
-    template.key: template for template in (*kita_sozialarbeit.TEMPLATES, *modules.TEMPLATES)
+    template.key: template
+    for template in (*kita_sozialarbeit.TEMPLATES, *modules.TEMPLATES, *network.TEMPLATES)
 }
 
-# Synthetic Kitas per office.
+# Synthetic institutions per office.
 KITAS = {"dortmund": 300, "bochum": 200}
+SCHOOLS = {"dortmund": 90, "bochum": 50}
+FAMILY_CENTRES = {"dortmund": 40, "bochum": 25}
 # Share of offers whose last check is more than 12 months ago.
 STALE_SHARE = 0.1
 
@@ -68,6 +86,73 @@ KITA_PATTERNS = (
 )
 
 
+SCHOOL_PATTERNS = (
+    ("Grundschule {street}", 30),
+    ("{person}-Grundschule", 20),
+    ("Grundschule {landmark}", 10),
+    ("Kath. Grundschule {parish}", 10),
+    ("Ev. Grundschule {church}", 4),
+    ("Gemeinschaftsgrundschule {street}", 10),
+)
+FAMILY_CENTRE_PATTERNS = (
+    ("Familienzentrum {motif}", 20),
+    ("Städtisches Familienzentrum {street}", 15),
+    ("Ev. Familienzentrum der {church}-Gemeinde", 10),
+    ("Kath. Familienzentrum {parish}", 12),
+    ("AWO Familienzentrum {motif}", 8),
+    ("Familienzentrum {landmark}", 6),
+)
+PATTERNS: dict[str, tuple[tuple[str, int], ...]] = {
+    Organization.Kind.KITA: KITA_PATTERNS,
+    Organization.Kind.GRUNDSCHULE: SCHOOL_PATTERNS,
+    Organization.Kind.FAMILIENZENTRUM: FAMILY_CENTRE_PATTERNS,
+}
+# Historical namesakes, as schools in Germany are often named.
+PERSONS = (
+    "Astrid-Lindgren",
+    "Erich-Kästner",
+    "Brüder-Grimm",
+    "Janusz-Korczak",
+    "Anne-Frank",
+    "Michael-Ende",
+    "Otfried-Preußler",
+    "Hans-Christian-Andersen",
+    "Friedrich-Fröbel",
+    "Maria-Montessori",
+    "Albert-Schweitzer",
+    "Pestalozzi",
+    "Wilhelm-Busch",
+    "James-Krüss",
+    "Marie-Curie",
+    "Heinrich-Heine",
+)
+
+# Synthetic offers (city and state sizes).
+SYNTHETIC_TRANSLATED = 0.3  # share with English, Turkish and Arabic texts
+SYNTHETIC_LANGUAGES = ("en", "tr", "ar")
+OFFERS_PER_PROVIDER = 8
+# Less weight: open all-day care is one per school.
+TEMPLATE_WEIGHTS = {"offener-ganztag": 0.3}
+PROVIDER_KINDS = (Organization.Kind.TRAEGER, Organization.Kind.BERATUNGSSTELLE)
+SPOKEN = ("tr", "ar", "en", "uk", "pl", "ro", "bg")
+# (freq, byday, opens, closes)
+SLOT_POOL = (
+    ("WEEKLY", "MO", "09:00", "11:00"),
+    ("WEEKLY", "TU", "09:30", "11:00"),
+    ("WEEKLY", "WE", "15:00", "16:30"),
+    ("WEEKLY", "TH", "09:00", "12:00"),
+    ("WEEKLY", "FR", "09:30", "11:30"),
+    ("WEEKLY", "MO,WE", "09:00", "12:00"),
+    ("WEEKLY", "TU,TH", "14:00", "17:00"),
+    ("WEEKLY", "MO,TU,TH", "08:30", "12:30"),
+    ("WEEKLY", "MO,TU,WE,TH,FR", "11:30", "16:00"),
+    ("WEEKLY", "WE", "17:00", "19:00"),
+    ("MONTHLY", "1SA", "10:00", "13:00"),
+    ("MONTHLY", "2TU", "15:00", "17:00"),
+    ("MONTHLY", "-1FR", "15:00", "17:00"),
+)
+
+
 class _Office:
     """Per-office state while seeding: districts and what was created so far."""
 
@@ -77,33 +162,61 @@ class _Office:
         self.city = places.CITY.get(office.slug, office.city)
         self.districts = {d.name: d for d in District.objects.filter(office=office)}
         self.orgs: dict[str, Organization] = {}
-        self.kitas_by_district: dict[str, list[Organization]] = defaultdict(list)
+        # Synthetic institutions by kind and district.
+        self.institutions: dict[str, dict[str, list[Organization]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.kitas_by_district = self.institutions[Organization.Kind.KITA]
         self.main_location: dict[str, Location] = {}
 
 
 def seed(ctx: SeedContext) -> None:
     offices = list(Office.objects.filter(slug__in=list(places.CITY)).order_by("slug"))
     created = 0
+    seeded: list[_Office] = []
     for office in offices:
         if Organization.objects.filter(office=office).exists():
             ctx.say(f"directory: {office.slug} already has entries, skipped")
             continue
         state = _Office(office)
+        seeded.append(state)
         _seed_named_organizations(ctx, state)
         _seed_partner_links(ctx, state)
-        _seed_kitas(ctx, state, KITAS.get(office.slug, 0))
+        for kind, counts in (
+            (Organization.Kind.KITA, KITAS),
+            (Organization.Kind.GRUNDSCHULE, SCHOOLS),
+            (Organization.Kind.FAMILIENZENTRUM, FAMILY_CENTRES),
+        ):
+            _seed_institutions(ctx, state, kind, counts.get(office.slug, 0))
         placements = [p for p in PLACEMENTS if p.office == office.slug]
         stale_count = max(1, round(len(placements) * STALE_SHARE)) if placements else 0
         stale = set(ctx.rng.sample(range(len(placements)), stale_count))
         for index, placement in enumerate(placements):
             _seed_placement(ctx, state, placement, stale=index in stale)
             created += 1
-        ctx.say(
-            f"directory: {office.slug}: {len(placements)} offers, "
-            f"{sum(len(v) for v in state.kitas_by_district.values())} Kitas"
+        sizes = ", ".join(
+            f"{sum(len(v) for v in state.institutions[kind].values())} {kind}" for kind in PATTERNS
         )
-    indexed = search_index_rebuild()
-    ctx.say(f"directory: {created} offers seeded, {indexed} in the search index")
+        ctx.say(f"directory: {office.slug}: {len(placements)} offers; {sizes}")
+    missing = ctx.scale.offers - Service.objects.count()
+    started = time.monotonic()
+    if seeded and missing > 0:
+        synthetic = _seed_synthetic(ctx, seeded, missing)
+        created += synthetic
+        ctx.say(f"directory: {synthetic} synthetic offers in {time.monotonic() - started:.1f} s")
+        # Synthetic offers were indexed as they were written (see _Index); the rest here.
+        started = time.monotonic()
+        indexed_ids = SearchDocument.objects.values("service_id")
+        search_index_services(
+            Service.objects.exclude(pk__in=indexed_ids).values_list("pk", flat=True)
+        )
+        indexed = Service.objects.filter(pk__in=indexed_ids).count()
+    else:
+        indexed = search_index_rebuild()
+    ctx.say(
+        f"directory: {created} offers seeded, {indexed} in the search index "
+        f"({time.monotonic() - started:.1f} s)"
+    )
 
 
 # Organisations and places
@@ -206,15 +319,16 @@ def _seed_partner_links(ctx: SeedContext, state: _Office) -> None:
                 kind=PARTNER_KINDS.get(partner.kind, Organization.Kind.SONSTIGE),
                 district=district,
             )
-            if org.kind == Organization.Kind.KITA:
-                state.kitas_by_district[district].append(org)
+            if org.kind in PATTERNS and district:
+                state.institutions[org.kind][district].append(org)
         org.partner = partner
         org.save(update_fields=["partner", "last_modified"])
 
 
-def _kita_name(ctx: SeedContext, district: str, used: set[str]) -> str:
-    patterns = [p for p, _ in KITA_PATTERNS]
-    weights = [w for _, w in KITA_PATTERNS]
+def _institution_name(ctx: SeedContext, kind: str, district: str, used: set[str]) -> str:
+    pairs = PATTERNS[kind]
+    patterns = [p for p, _ in pairs]
+    weights = [w for _, w in pairs]
     pattern = ctx.rng.choices(patterns, weights)[0]
     name = pattern.format(
         street=ctx.faker.street_name(),
@@ -222,7 +336,12 @@ def _kita_name(ctx: SeedContext, district: str, used: set[str]) -> str:
         church=ctx.rng.choice(places.CHURCHES),
         parish=ctx.rng.choice(places.PARISHES),
         landmark=ctx.rng.choice(places.LANDMARKS),
+        person=ctx.rng.choice(PERSONS),
     )
+    return _unique(name, district, used)
+
+
+def _unique(name: str, district: str, used: set[str]) -> str:
     if name in used:
         name = f"{name} ({district})"
     base, n = name, 2
@@ -233,9 +352,10 @@ def _kita_name(ctx: SeedContext, district: str, used: set[str]) -> str:
     return name
 
 
-def _seed_kitas(ctx: SeedContext, state: _Office, wanted: int) -> None:
-    """Synthetic Kitas, one location each, spread over the office's districts (bulk)."""
-    have = sum(len(kitas) for kitas in state.kitas_by_district.values())
+def _seed_institutions(ctx: SeedContext, state: _Office, kind: str, wanted: int) -> None:
+    """Synthetic institutions of one kind, one location each, spread over the districts (bulk)."""
+    by_district = state.institutions[kind]
+    have = sum(len(orgs) for orgs in by_district.values())
     district_names = sorted(state.districts)
     if not district_names:
         return
@@ -245,7 +365,7 @@ def _seed_kitas(ctx: SeedContext, state: _Office, wanted: int) -> None:
     for _ in range(max(0, wanted - have)):
         district = ctx.rng.choice(district_names)
         org = Organization(
-            office=state.office, kind=Organization.Kind.KITA, name=_kita_name(ctx, district, used)
+            office=state.office, kind=kind, name=_institution_name(ctx, kind, district, used)
         )
         point = _point(ctx, state, district)
         locations.append(
@@ -260,7 +380,7 @@ def _seed_kitas(ctx: SeedContext, state: _Office, wanted: int) -> None:
             )
         )
         orgs.append(org)
-        state.kitas_by_district[district].append(org)
+        by_district[district].append(org)
     Organization.objects.bulk_create(orgs, batch_size=500)
     Location.objects.bulk_create(locations, batch_size=500)
     for org, location in zip(orgs, locations, strict=True):
@@ -281,13 +401,12 @@ def _resolve_org(
     ref = placement.org
     if ref in ORGANIZATIONS:
         return _named(ctx, state, ORGANIZATIONS[ref])
-    if ref == "@kita":
-        kitas = state.kitas_by_district.get(placement.district) or [
-            kita for kitas in state.kitas_by_district.values() for kita in kitas
-        ]
-        if kitas:
-            return kitas[0] if len(kitas) == 1 else ctx.rng.choice(kitas)
-        ref = ""
+    if ref in ("@kita", "@familienzentrum", "@grundschule") and not placement.place:
+        found = _institution(ctx, state, ref[1:], placement.district)
+        if found is not None:
+            return found
+        if ref == "@kita":
+            ref = ""
     if ref in ("@familienzentrum", "@grundschule"):
         kind = ref[1:]
         if placement.place:
@@ -319,6 +438,15 @@ def _resolve_org(
         street=placement.street,
         postal_code=placement.postal_code,
     )
+
+
+def _institution(ctx: SeedContext, state: _Office, kind: str, district: str) -> Organization | None:
+    """A synthetic institution of ``kind`` in ``district`` (anywhere if it has none)."""
+    by_district = state.institutions[kind]
+    candidates = by_district.get(district) or [org for orgs in by_district.values() for org in orgs]
+    if not candidates:
+        return None
+    return candidates[0] if len(candidates) == 1 else ctx.rng.choice(candidates)
 
 
 def _served(state: _Office, placement: Placement) -> list[District]:
@@ -393,10 +521,17 @@ def _seed_placement(
 ) -> Service:
     template = TEMPLATES[placement.template]
     german = template.texts["de"]
-    place = placement.place or placement.location_name or placement.district
-    where = {"place": place, "district": placement.district, "city": state.city}
-    texts = _texts(german, **where)
-    org = _resolve_org(ctx, state, placement, template, texts["name"])
+    if placement.org.startswith("@") and not placement.place:
+        # An institution drawn from the district: its name is the place.
+        org = _resolve_org(ctx, state, placement, template, "")
+        place = org.name
+        where = {"place": place, "district": placement.district, "city": state.city}
+        texts = _texts(german, **where)
+    else:
+        place = placement.place or placement.location_name or placement.district
+        where = {"place": place, "district": placement.district, "city": state.city}
+        texts = _texts(german, **where)
+        org = _resolve_org(ctx, state, placement, template, texts["name"])
     if placement.street and state.main_location[org.name].address_1 != placement.street:
         location = _location(
             ctx,
@@ -457,3 +592,311 @@ def _seed_placement(
         service=service, number=_phone(ctx, state, placement, template), description=""
     )
     return service
+
+
+# Synthetic offers (city and state sizes)
+
+# A place where synthetic offers take place: (organisation id, name, district, location id).
+_Host = tuple[object, str, str, object]
+
+
+def _split_by(total: int, weights: Sequence[float]) -> list[int]:
+    whole = sum(weights)
+    shares = [int(total * weight / whole) for weight in weights]
+    shares[0] += total - sum(shares)
+    return shares
+
+
+def _seed_synthetic(ctx: SeedContext, states: list[_Office], wanted: int) -> int:
+    """``wanted`` more offers from the repeatable templates, split over the offices."""
+    templates = [t for t in TEMPLATES.values() if t.repeatable and t.hosts]
+    if not templates:
+        return 0
+    ids = _Ids(ctx.rng)
+    shares = _split_by(wanted, [KITAS.get(state.slug, 0) or 1 for state in states])
+    for state, count in zip(states, shares, strict=True):
+        if count <= 0 or not state.districts:
+            continue
+        with transaction.atomic():
+            hosts = _institution_hosts(state)
+            providers = max(5 * len(PROVIDER_KINDS), count // OFFERS_PER_PROVIDER)
+            for kind, provider_hosts in _seed_providers(ctx, state, ids, providers).items():
+                hosts[kind] = provider_hosts
+            _seed_synthetic_offers(ctx, state, ids, templates, hosts, count)
+        ctx.say(f"directory: {state.slug}: {count} synthetic offers")
+    return wanted
+
+
+def _institution_hosts(state: _Office) -> dict[str, list[_Host]]:
+    hosts: dict[str, list[_Host]] = {}
+    for kind, by_district in state.institutions.items():
+        hosts[kind] = [
+            (org.pk, org.name, district, state.main_location[org.name].pk)
+            for district in sorted(by_district)
+            for org in by_district[district]
+        ]
+    return hosts
+
+
+def _seed_providers(
+    ctx: SeedContext, state: _Office, ids: _Ids, count: int
+) -> dict[str, list[_Host]]:
+    """Synthetic providers (Träger, counselling centres) with one location and phone each."""
+    rng = ctx.rng
+    district_names = sorted(state.districts)
+    used = set(state.orgs)
+    area = places.AREA_CODE.get(state.slug, "")
+    org_rows: list[tuple[object, ...]] = []
+    location_rows: list[tuple[object, ...]] = []
+    phone_rows: list[tuple[object, ...]] = []
+    hosts: dict[str, list[_Host]] = defaultdict(list)
+    for _ in range(count):
+        district = rng.choice(district_names)
+        for _attempt in range(3):
+            pattern, kind = rng.choice(places.PROVIDER_PATTERNS)
+            name = pattern.format(street=ctx.faker.street_name(), district=district)
+            if name not in used:
+                break
+        name = _unique(name, district, used)
+        org_id, location_id = ids(), ids()
+        point = _point(ctx, state, district)
+        org_rows.append((org_id, state.office.pk, kind, name))
+        location_rows.append(
+            (
+                location_id,
+                org_id,
+                _street(ctx),
+                _postal_code(ctx, state, district),
+                state.city,
+                state.districts[district].pk,
+                point[0] if point else None,
+                point[1] if point else None,
+            )
+        )
+        phone_rows.append(
+            (ids(), org_id, f"{area} {rng.randint(100000, 9999999)}".strip(), "Zentrale")
+        )
+        hosts[kind].append((org_id, name, district, location_id))
+    _Table(Organization, ("id", "office_id", "kind", "name")).insert(org_rows)
+    _Table(
+        Location,
+        (
+            "id",
+            "organization_id",
+            "address_1",
+            "postal_code",
+            "city",
+            "district_id",
+            "latitude",
+            "longitude",
+        ),
+    ).insert(location_rows)
+    _Table(Phone, ("id", "organization_id", "number", "description")).insert(phone_rows)
+    return hosts
+
+
+def _seed_synthetic_offers(
+    ctx: SeedContext,
+    state: _Office,
+    ids: _Ids,
+    templates: list[Template],
+    hosts: dict[str, list[_Host]],
+    count: int,
+) -> None:
+    rng = ctx.rng
+    today = timezone.localdate()
+    year = today.year
+    closed_days = [
+        (datetime.date(year, month, day), note)
+        for (month, day), note in places.CLOSED_NOTES.items()
+    ]
+    slots = [
+        (freq, byday, datetime.time.fromisoformat(opens), datetime.time.fromisoformat(closes))
+        for freq, byday, opens, closes in SLOT_POOL
+    ]
+    district_pks = {name: district.pk for name, district in state.districts.items()}
+    district_names = sorted(district_pks)
+    every_host = [host for kind_hosts in hosts.values() for host in kind_hosts]
+    candidates = {
+        t.key: [host for kind in t.hosts for host in hosts.get(kind, ())] or every_host
+        for t in templates
+    }
+    topics = {t.key: clean_topics(t.topics) for t in templates}
+    switchboard = places.SWITCHBOARD.get(state.slug)
+    area = places.AREA_CODE.get(state.slug, "")
+    weights = [TEMPLATE_WEIGHTS.get(t.key, 1.0) for t in templates]
+
+    index = _Index(templates)
+    documents: list[tuple[object, ...]] = []
+    services: list[tuple[object, ...]] = []
+    served: list[tuple[object, ...]] = []
+    translations: list[tuple[object, ...]] = []
+    sals: list[tuple[object, ...]] = []
+    schedules: list[tuple[object, ...]] = []
+    exceptions: list[tuple[object, ...]] = []
+    phones: list[tuple[object, ...]] = []
+    for template in rng.choices(templates, weights, k=count):
+        org_id, place, district, location_id = rng.choice(candidates[template.key])
+        where = {"place": place, "district": district, "city": state.city}
+        closing = rng.choice(places.CLOSINGS)
+        german = _texts(template.texts["de"], **where)
+        description = f"{german['description']} {closing['de']}"
+        service_id = ids()
+        stale = rng.random() < STALE_SHARE
+        spoken = ["de", rng.choice(SPOKEN)] if rng.random() < 0.2 else ["de"]
+        services.append(
+            (
+                service_id,
+                state.office.pk,
+                org_id,
+                german["name"],
+                description,
+                template.kind,
+                topics[template.key],
+                template.free,
+                german["fees_description"],
+                german["eligibility_description"],
+                german["application_process"],
+                template.ages[0],
+                template.ages[1],
+                spoken,
+                template.interpretation[:300],
+                today
+                - datetime.timedelta(days=rng.randint(380, 720) if stale else rng.randint(0, 340)),
+            )
+        )
+        documents.append(
+            (
+                service_id,
+                "de",
+                index.document(
+                    template,
+                    "de",
+                    (german["name"], description, german["eligibility_description"]),
+                    place,
+                ),
+            )
+        )
+        served.append((service_id, district_pks[district]))
+        if rng.random() < 0.25:
+            other = rng.choice(district_names)
+            if other != district:
+                served.append((service_id, district_pks[other]))
+        if rng.random() < SYNTHETIC_TRANSLATED:
+            for language in SYNTHETIC_LANGUAGES:
+                text = template.texts.get(language)
+                if text is None:
+                    continue
+                item = _texts(text, **where)
+                description = f"{item['description']} {closing.get(language, '')}".strip()
+                translations.append(
+                    (
+                        service_id,
+                        language,
+                        item["name"],
+                        description,
+                        item["fees_description"],
+                        item["eligibility_description"],
+                        item["application_process"],
+                    )
+                )
+                parts = (item["name"], description, item["eligibility_description"])
+                documents.append(
+                    (service_id, language, index.document(template, language, parts, place))
+                )
+        sal_id = ids()
+        sals.append((sal_id, service_id, location_id, ""))
+        for freq, byday, opens, closes in rng.sample(slots, rng.randint(1, 2)):
+            schedules.append((ids(), sal_id, freq, byday, opens, closes, ""))
+        for date, note in closed_days:
+            exceptions.append((sal_id, date, True, note))
+        if template.municipal and switchboard:
+            number = f"{switchboard}{rng.randint(20000, 29999)}"
+        else:
+            number = f"{area} {rng.randint(100000, 9999999)}".strip()
+        phones.append((ids(), service_id, number, ""))
+
+    _Table(
+        Service,
+        (
+            "id",
+            "office_id",
+            "organization_id",
+            "name",
+            "description",
+            "kind",
+            "topics",
+            "free",
+            "fees_description",
+            "eligibility_description",
+            "application_process",
+            "minimum_age",
+            "maximum_age",
+            "languages",
+            "interpretation_services",
+            "last_verified",
+        ),
+    ).insert(services)
+    _Table(Service.districts.through, ("service_id", "district_id")).insert(served)
+    _Table(
+        ServiceTranslation,
+        (
+            "service_id",
+            "language",
+            "name",
+            "description",
+            "fees_description",
+            "eligibility_description",
+            "application_process",
+        ),
+    ).insert(translations)
+    _Table(ServiceAtLocation, ("id", "service_id", "location_id", "description")).insert(sals)
+    _Table(
+        Schedule,
+        ("id", "service_at_location_id", "freq", "byday", "opens_at", "closes_at", "description"),
+    ).insert(schedules)
+    _Table(ScheduleException, ("service_at_location_id", "date", "closed", "note")).insert(
+        exceptions
+    )
+    _Table(Phone, ("id", "service_id", "number", "description")).insert(phones)
+    _Table(SearchDocument, ("service_id", "language", "stems")).insert(documents)
+
+
+class _Index:
+    """Search documents for synthetic offers, exactly as ``search._documents`` builds them.
+
+    ``search_index_rebuild`` stems every word of every document again
+    (about 300 s for the state size's 58,000 documents); the synthetic texts
+    repeat a few hundred words, so stems are cached per word here. Stemming is
+    word by word, so ``stems`` of a text equals the stems of its words joined.
+    """
+
+    def __init__(self, templates: Sequence[Template]) -> None:
+        self.words: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        # Kind label and topic labels per template and language (the "tail" of a document).
+        self.tails: dict[tuple[str, str], list[str]] = {}
+        for template in templates:
+            for language in ("de", *template.texts):
+                with translation.override(language):
+                    kind = str(Service.Kind(template.kind).label)
+                    topics = _topic_words(clean_topics(template.topics))
+                self.tails[template.key, language] = [kind, *topics]
+
+    def stems(self, text: str, language: str) -> list[str]:
+        cache = self.words[language]
+        result: list[str] = []
+        for word in text.split():
+            found = cache.get(word)
+            if found is None:
+                found = cache[word] = stems(word, language)
+            result.extend(found)
+        return result
+
+    def document(
+        self, template: Template, language: str, parts: Sequence[str], organization: str
+    ) -> str:
+        # Same parts and order as search._documents: texts, organisation, kind, topics.
+        text = " ".join(
+            part for part in (*parts, organization, *self.tails[template.key, language]) if part
+        )
+        return " ".join(self.stems(text, language))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped,unused-ignore]
 
@@ -38,10 +38,14 @@ def _fold(word: str) -> str:
     )
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str, language: str) -> str:
+    # Snowball in pure Python is slow; directory texts repeat the same words
+    # thousands of times, so each word is stemmed once.
+    stemmer = _stemmer(language)
+    return _fold(stemmer.stemWord(word) if stemmer is not None else word)
+
+
 def stems(text: str, language: str) -> list[str]:
     """The search terms of ``text``: lower-cased word stems, in order."""
-    words = [word.lower() for word in _WORD.findall(text)]
-    stemmer = _stemmer(language)
-    if stemmer is not None:
-        words = stemmer.stemWords(words)
-    return [_fold(word) for word in words if word]
+    return [stem for word in _WORD.findall(text) if (stem := _stem(word.lower(), language))]

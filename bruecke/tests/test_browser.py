@@ -37,7 +37,7 @@ def test_login_and_start_page_are_accessible(page, live_server, axe, world, lang
     page.fill("input[name=password]", "wrong password")
     page.locator("button[type=submit]").click()
     # The error is shown, what was typed is kept, and the page stays accessible.
-    assert page.locator("[role=alert]").count() >= 1
+    page.locator("[role=alert]").first.wait_for()
     assert page.input_value("input[name=username]") == "worker_hoerde"
     axe(page)
     page.fill("input[name=password]", PASSWORD)

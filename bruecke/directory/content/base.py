@@ -41,6 +41,9 @@ class Template:
     municipal: bool = False
     # Offered in many places, so city and state sizes may repeat it.
     repeatable: bool = False
+    # Kinds of institutions where synthetic copies take place ("traeger" and
+    # "beratungsstelle" mean synthetic providers of that kind).
+    hosts: tuple[str, ...] = ()
     interpretation: str = ""
 
 

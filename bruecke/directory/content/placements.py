@@ -6,6 +6,7 @@ Institutional addresses and numbers only; no data of real persons.
 from __future__ import annotations
 
 from .base import Org, Placement, Venue, monthly, weekly
+from .network_placements import NETWORK_PLACEMENTS
 
 # Named organisations of the demo, by key.
 ORGANIZATIONS: dict[str, Org] = {
@@ -52,7 +53,8 @@ ORGANIZATIONS: dict[str, Org] = {
 DORTMUND = "dortmund"
 BOCHUM = "bochum"
 
-PLACEMENTS: tuple[Placement, ...] = (
+# The Kita-Sozialarbeit and the eighteen modules.
+MODULE_PLACEMENTS: tuple[Placement, ...] = (
     Placement(
         template="kita-sozialarbeit-dortmund",
         office=DORTMUND,
@@ -266,3 +268,6 @@ PLACEMENTS: tuple[Placement, ...] = (
         languages=("de", "ar"),
     ),
 )
+
+# Everything seeded as demo offers, in this order.
+PLACEMENTS: tuple[Placement, ...] = (*MODULE_PLACEMENTS, *NETWORK_PLACEMENTS)
