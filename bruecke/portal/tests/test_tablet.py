@@ -194,11 +194,18 @@ def test_family_browses_on_the_tablet_and_it_starts_over_by_itself(browser, live
 def test_tablet_pages_are_accessible(browser, live_server, axe):
     world = World.build()
     offer = make_offer(world.dortmund, world.hoerde, "Babytreff Hörde", topics=["soziale-kontakte"])
-    for viewport in ({"width": 1024, "height": 768}, {"width": 768, "height": 1024}):
+    runs = [
+        ({"width": 1024, "height": 768}, "de"),
+        ({"width": 768, "height": 1024}, "de"),
+        ({"width": 1024, "height": 768}, "ar"),
+    ]
+    for viewport, language in runs:
         context = browser.new_context(locale="de-DE", viewport=viewport, has_touch=True)
         try:
             page = context.new_page()
             page.set_default_timeout(10_000)
+            page.goto(f"{live_server.url}/sprache/{language}/?next=/tablet/")
+            assert page.locator("html").get_attribute("lang") == language
             for path in (
                 "/tablet/",
                 "/tablet/angebote/?thema=soziale-kontakte",
