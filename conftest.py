@@ -28,6 +28,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.WHITENOISE_USE_FINDERS = True
+    # WhiteNoise also looks at STATIC_ROOT; an empty one keeps it quiet in a fresh clone.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Playwright's sync API runs an event loop in the test thread.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
