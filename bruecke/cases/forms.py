@@ -8,28 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bruecke.cases.choices import Kontaktart, Outcome, Zugangsweg
-from bruecke.lib.forms import KernForm
-from bruecke.lib.topics import top_level_topic_choices, topic_choices
+from bruecke.lib.forms import DateInput, KernForm, TopicsField
 from bruecke.org.models import District
 from bruecke.people.models import Person
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TopicsField(forms.MultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, *, top_level_only: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("label", _("Handlungsfelder"))
-        choices = top_level_topic_choices if top_level_only else topic_choices
-        super().__init__(choices=choices, **kwargs)
-        # Grouped (Handlungsfeld + subtopics) unless only the six fields are offered.
-        self.grouped = not top_level_only
 
 
 def _today() -> dt.date:

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bruecke.cases.choices import WorkKind
-from bruecke.cases.forms import DateInput, DistrictChoiceMixin, TopicsField
-from bruecke.lib.forms import KernForm
+from bruecke.cases.forms import DistrictChoiceMixin
+from bruecke.lib.forms import DateInput, KernForm, TopicsField
 from bruecke.org.models import District, PartnerOrganisation
 
 # Kinds that count people, and kinds that happen in one named institution.

@@ -9,11 +9,11 @@ The state scale writes about six million rows, so this module avoids every
 per-row query and every slow per-row helper:
 
 * rows are written in batches of 5,000, one transaction per batch, as plain
-  tuples through one prepared INSERT per model (see ``_Table``: like
+  tuples through one prepared INSERT per model (see ``Table``: like
   ``bulk_create``, without its per-row model instances and SQL compilation);
 * names are drawn from small pools, and their phonetic keys are computed once
   per distinct name (``phonetic_key`` is exactly what ``people.actions`` stores);
-* ids increase in the order rows are written (see ``_Ids``), so inserts
+* ids increase in the order rows are written (see ``IncreasingIds``), so inserts
   append to the indexes;
 * phone numbers are generated in a form whose E.164 key can be written down
   directly, instead of running every number through ``phonenumbers``
@@ -39,12 +39,10 @@ import uuid
 from bisect import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import accumulate
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from django.db import connection, models, transaction
-from django.utils import timezone
+from django.db import transaction
 
 from bruecke.cases.actions import add_months
 from bruecke.cases.choices import Kontaktart, Outcome, WorkKind, Zugangsweg
@@ -56,6 +54,7 @@ from bruecke.cases.models import (
     FamilyFreeWork,
 )
 from bruecke.demo.context import SeedContext
+from bruecke.lib.bulk import IncreasingIds, Table
 from bruecke.lib.names import phonetic_key
 from bruecke.lib.school import school_entry
 from bruecke.lib.topics import TOPIC_LABELS
@@ -451,25 +450,6 @@ class _AsciiCache(dict[str, str]):
         return value
 
 
-class _Ids:
-    """Random-looking UUIDs (version 4 bits set) that increase in the order drawn.
-
-    The top 48 bits count up from a random start, the rest is random. Rows
-    then append to the primary-key and foreign-key indexes instead of landing
-    all over them: with fully random ids every 5,000-row commit rewrote most
-    index pages, and the state scale spent more time writing the SQLite WAL
-    than generating data. Queries on the result behave as on random ids.
-    """
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.sequence = rng.getrandbits(40) << 4
-
-    def __call__(self) -> uuid.UUID:
-        self.sequence += 1
-        return uuid.UUID(int=(self.sequence << 80) | self.rng.getrandbits(80), version=4)
-
-
 def _split(total: int, parts: int) -> list[int]:
     base, rest = divmod(total, parts)
     return [base + (1 if index < rest else 0) for index in range(parts)]
@@ -689,84 +669,6 @@ WORK_COLUMNS = (
     "created_by_id",
 )
 
-# Values of these field types go to every backend as they are; all others
-# (UUIDs, dates, JSON) pass through the field's get_db_prep_save.
-_PLAIN_TYPES = {
-    "AutoField",
-    "BigAutoField",
-    "BigIntegerField",
-    "BooleanField",
-    "CharField",
-    "IntegerField",
-    "PositiveBigIntegerField",
-    "PositiveIntegerField",
-    "PositiveSmallIntegerField",
-    "SmallAutoField",
-    "SmallIntegerField",
-    "TextField",
-}
-
-
-class _Table:
-    """Bulk inserts of plain row tuples through one prepared INSERT per model.
-
-    It does for these rows what ``bulk_create`` does (defaults, auto_now
-    fields, each backend's value formats, batches) without building a model
-    instance and compiling SQL for each row: measured at the city scale, that
-    Django overhead was three quarters of the run time, which would have put
-    the state scale well over fifteen minutes.
-    """
-
-    def __init__(self, model: type[models.Model], columns: Sequence[str]) -> None:
-        fields = {f.attname: f for f in model._meta.concrete_fields}
-        unknown = set(columns) - set(fields)
-        if unknown:
-            raise ValueError(f"{model.__name__} has no columns {sorted(unknown)}")
-        self.convert = [
-            (index, partial(fields[name].get_db_prep_save, connection=connection))
-            for index, name in enumerate(columns)
-            if _internal_type(fields[name]) not in _PLAIN_TYPES
-        ]
-        now = timezone.now()
-        names = list(columns)
-        constants: list[object] = []
-        for name, model_field in fields.items():
-            if name in columns or getattr(model_field, "db_returning", False):
-                continue
-            automatic = getattr(model_field, "auto_now", False) or getattr(
-                model_field, "auto_now_add", False
-            )
-            value = now if automatic else model_field.get_default()
-            names.append(name)
-            constants.append(model_field.get_db_prep_save(value, connection))
-        self.constants = constants
-        quote = connection.ops.quote_name
-        table = quote(model._meta.db_table)
-        column_list = ", ".join(quote(fields[name].column) for name in names)
-        placeholders = ", ".join(["%s"] * len(names))
-        # Identifiers from model metadata, quoted; all values are parameters.
-        self.sql = f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})"  # noqa: S608
-
-    def insert(self, rows: Sequence[Sequence[object]]) -> None:
-        convert = self.convert
-        constants = self.constants
-        prepared: list[list[Any]] = []
-        for row in rows:
-            values = list(row)
-            for index, prep in convert:
-                values[index] = prep(values[index])
-            values.extend(constants)
-            prepared.append(values)
-        for start in range(0, len(prepared), BATCH):
-            with connection.cursor() as cursor:
-                cursor.executemany(self.sql, prepared[start : start + BATCH])
-
-
-def _internal_type(model_field: models.Field[Any, Any]) -> str:
-    if isinstance(model_field, models.ForeignKey):
-        return str(model_field.target_field.get_internal_type())
-    return str(model_field.get_internal_type())
-
 
 def seed(ctx: SeedContext) -> None:
     """Families, cases, contacts, anonymous consultations and family-free work."""
@@ -809,7 +711,7 @@ class _Seeder:
         self.origins = origins
         self.origin = _Weighted([(index, o.weight) for index, o in enumerate(origins)])
         self.keys = _KeyCache()
-        self.new_id = _Ids(ctx.rng)
+        self.new_id = IncreasingIds(ctx.rng)
         self.ascii = _AsciiCache()
         self.streets = tuple(sorted({ctx.faker.street_name() for _ in range(1_500)}))
         self.progress = _Progress(ctx.say)
@@ -1003,8 +905,8 @@ class _Seeder:
         streets = self.streets
         postal_codes = plan.postal_codes
         area_code = plan.area_code
-        family_table = _Table(Family, FAMILY_COLUMNS)
-        person_table = _Table(Person, PERSON_COLUMNS)
+        family_table = Table(Family, FAMILY_COLUMNS)
+        person_table = Table(Person, PERSON_COLUMNS)
         fam_ids: list[uuid.UUID] = []
         families: list[tuple[object, ...]] = []
         persons: list[tuple[object, ...]] = []
@@ -1144,9 +1046,9 @@ class _Seeder:
 
     def _flush_families(
         self,
-        family_table: _Table,
+        family_table: Table,
         families: list[tuple[object, ...]],
-        person_table: _Table,
+        person_table: Table,
         persons: list[tuple[object, ...]],
     ) -> None:
         if not families:
@@ -1227,8 +1129,8 @@ class _Seeder:
         review_months = office.review_months
         district_ids = [district.pk for district in plan.districts]
         n_cases = len(case_family)
-        case_table = _Table(Case, CASE_COLUMNS)
-        contact_table = _Table(Contact, CONTACT_COLUMNS)
+        case_table = Table(Case, CASE_COLUMNS)
+        contact_table = Table(Contact, CONTACT_COLUMNS)
 
         # One contact on the day each case opens; the rest by each case's length.
         spans = [(case_closed[c] or today_ord) - case_opened[c] for c in range(n_cases)]
@@ -1322,9 +1224,9 @@ class _Seeder:
 
     def _flush_cases(
         self,
-        case_table: _Table,
+        case_table: Table,
         cases: list[tuple[object, ...]],
-        contact_table: _Table,
+        contact_table: Table,
         contacts: list[tuple[object, ...]],
     ) -> None:
         if not cases:
@@ -1345,7 +1247,7 @@ class _Seeder:
         district_ids = [district.pk for district in plan.districts]
         n_districts = len(district_ids)
         interpreters = [o.interpreter for o in OTHER_ORIGINS]
-        table = _Table(AnonymousConsultation, CONSULTATION_COLUMNS)
+        table = Table(AnonymousConsultation, CONSULTATION_COLUMNS)
         rows: list[tuple[object, ...]] = []
         for done in range(count):
             district = rng.randrange(n_districts)
@@ -1405,7 +1307,7 @@ class _Seeder:
                             user_id,
                         )
                     )
-        table = _Table(FamilyFreeWork, WORK_COLUMNS)
+        table = Table(FamilyFreeWork, WORK_COLUMNS)
         for start in range(0, len(rows), BATCH):
             with transaction.atomic():
                 table.insert(rows[start : start + BATCH])

@@ -23,17 +23,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from bruecke.cases import appointments
 from bruecke.cases.access import cases_visible_to
-from bruecke.cases.forms import DateInput
 from bruecke.cases.models import Appointment, Case
 from bruecke.cases.views import CaseworkRequest, casework_required
-from bruecke.lib.forms import KernForm
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
+from bruecke.lib.forms import DateInput, KernForm, TimeInput
 
 
 class CaseChoiceField(forms.ModelChoiceField):

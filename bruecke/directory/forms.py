@@ -8,9 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bruecke.cases.forms import DateInput, TopicsField
 from bruecke.directory.models import Location, Organization, Schedule, Service
-from bruecke.lib.forms import KernForm
+from bruecke.lib.forms import DateInput, KernForm, TimeInput, TopicsField
 from bruecke.org.models import District
 
 # Languages an offer can be held in (ISO 639-1), most common in the Ruhr area first.
@@ -52,13 +51,6 @@ NTH_CHOICES = [
     ("4", _("vierten")),
     ("-1", _("letzten")),
 ]
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class OrganizationChoiceField(forms.ModelChoiceField):

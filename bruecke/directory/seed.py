@@ -12,7 +12,7 @@ When ``ctx.scale.offers`` asks for more offers than the demo content has
 templates at synthetic institutions and providers, with a location, one or
 two opening times, a phone number, the districts served and, for about 30 %,
 English, Turkish and Arabic texts. They are written through the cases
-seeder's ``_Table`` (plain prepared INSERTs), not ``bulk_create``.
+``lib.bulk.Table`` (plain prepared INSERTs), not ``bulk_create``.
 
 Randomness comes from ``ctx.rng`` and ``ctx.faker`` only, so the same seed
 gives the same rows.
@@ -29,7 +29,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone, translation
 
-from bruecke.cases.seed import _Ids, _Table
 from bruecke.demo.context import SeedContext
 from bruecke.directory.content import kita_sozialarbeit, modules, network, places
 from bruecke.directory.content.base import Org, Placement, Slot, Template, Text
@@ -50,6 +49,7 @@ from bruecke.directory.search import (
     search_index_rebuild,
     search_index_services,
 )
+from bruecke.lib.bulk import IncreasingIds, Table
 from bruecke.lib.stemming import stems
 from bruecke.lib.topics import clean_topics
 from bruecke.org.models import District, Office, PartnerOrganisation
@@ -612,7 +612,7 @@ def _seed_synthetic(ctx: SeedContext, states: list[_Office], wanted: int) -> int
     templates = [t for t in TEMPLATES.values() if t.repeatable and t.hosts]
     if not templates:
         return 0
-    ids = _Ids(ctx.rng)
+    ids = IncreasingIds(ctx.rng)
     shares = _split_by(wanted, [KITAS.get(state.slug, 0) or 1 for state in states])
     for state, count in zip(states, shares, strict=True):
         if count <= 0 or not state.districts:
@@ -639,7 +639,7 @@ def _institution_hosts(state: _Office) -> dict[str, list[_Host]]:
 
 
 def _seed_providers(
-    ctx: SeedContext, state: _Office, ids: _Ids, count: int
+    ctx: SeedContext, state: _Office, ids: IncreasingIds, count: int
 ) -> dict[str, list[_Host]]:
     """Synthetic providers (Träger, counselling centres) with one location and phone each."""
     rng = ctx.rng
@@ -677,8 +677,8 @@ def _seed_providers(
             (ids(), org_id, f"{area} {rng.randint(100000, 9999999)}".strip(), "Zentrale")
         )
         hosts[kind].append((org_id, name, district, location_id))
-    _Table(Organization, ("id", "office_id", "kind", "name")).insert(org_rows)
-    _Table(
+    Table(Organization, ("id", "office_id", "kind", "name")).insert(org_rows)
+    Table(
         Location,
         (
             "id",
@@ -691,14 +691,14 @@ def _seed_providers(
             "longitude",
         ),
     ).insert(location_rows)
-    _Table(Phone, ("id", "organization_id", "number", "description")).insert(phone_rows)
+    Table(Phone, ("id", "organization_id", "number", "description")).insert(phone_rows)
     return hosts
 
 
 def _seed_synthetic_offers(
     ctx: SeedContext,
     state: _Office,
-    ids: _Ids,
+    ids: IncreasingIds,
     templates: list[Template],
     hosts: dict[str, list[_Host]],
     count: int,
@@ -816,7 +816,7 @@ def _seed_synthetic_offers(
             number = f"{area} {rng.randint(100000, 9999999)}".strip()
         phones.append((ids(), service_id, number, ""))
 
-    _Table(
+    Table(
         Service,
         (
             "id",
@@ -837,8 +837,8 @@ def _seed_synthetic_offers(
             "last_verified",
         ),
     ).insert(services)
-    _Table(Service.districts.through, ("service_id", "district_id")).insert(served)
-    _Table(
+    Table(Service.districts.through, ("service_id", "district_id")).insert(served)
+    Table(
         ServiceTranslation,
         (
             "service_id",
@@ -850,16 +850,16 @@ def _seed_synthetic_offers(
             "application_process",
         ),
     ).insert(translations)
-    _Table(ServiceAtLocation, ("id", "service_id", "location_id", "description")).insert(sals)
-    _Table(
+    Table(ServiceAtLocation, ("id", "service_id", "location_id", "description")).insert(sals)
+    Table(
         Schedule,
         ("id", "service_at_location_id", "freq", "byday", "opens_at", "closes_at", "description"),
     ).insert(schedules)
-    _Table(ScheduleException, ("service_at_location_id", "date", "closed", "note")).insert(
+    Table(ScheduleException, ("service_at_location_id", "date", "closed", "note")).insert(
         exceptions
     )
-    _Table(Phone, ("id", "service_id", "number", "description")).insert(phones)
-    _Table(SearchDocument, ("service_id", "language", "stems")).insert(documents)
+    Table(Phone, ("id", "service_id", "number", "description")).insert(phones)
+    Table(SearchDocument, ("service_id", "language", "stems")).insert(documents)
 
 
 class _Index:

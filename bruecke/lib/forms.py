@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bruecke.lib.topics import top_level_topic_choices, topic_choices
 
 
 class KernBoundField(forms.BoundField):
@@ -90,3 +93,34 @@ class KernForm(KernFormMixin, forms.Form):
 
 class KernModelForm(KernFormMixin, forms.ModelForm):
     pass
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (ISO value, shown in the user's locale)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    """The browser's time picker (HH:MM)."""
+
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class TopicsField(forms.MultipleChoiceField):
+    """Handlungsfelder as checkboxes: grouped with subtopics, or the six fields only."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, top_level_only: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Handlungsfelder"))
+        choices = top_level_topic_choices if top_level_only else topic_choices
+        super().__init__(choices=choices, **kwargs)
+        # Grouped (Handlungsfeld + subtopics) unless only the six fields are offered.
+        self.grouped = not top_level_only
