@@ -16,8 +16,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from bruecke.cases.models import Case
+from bruecke.org.access import membership_with_role
 from bruecke.org.models import Membership, Role, Team
-from bruecke.org.selectors import membership_for
 from bruecke.people.models import Family
 
 CASEWORK_ROLES = {Role.SOZIALARBEIT, Role.TEAMLEITUNG}
@@ -25,10 +25,7 @@ CASEWORK_ROLES = {Role.SOZIALARBEIT, Role.TEAMLEITUNG}
 
 def casework_membership(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
     """The membership if the user does casework, else None."""
-    membership = membership_for(user)
-    if membership is None or membership.role not in CASEWORK_ROLES:
-        return None
-    return membership
+    return membership_with_role(user, CASEWORK_ROLES)
 
 
 def case_scope(membership: Membership) -> Q:

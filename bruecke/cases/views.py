@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from bruecke.audit.actions import case_read_record
 from bruecke.cases import actions, selectors
-from bruecke.cases.access import casework_membership, get_case_for_user, get_family_for_user
+from bruecke.cases.access import CASEWORK_ROLES, get_case_for_user, get_family_for_user
 from bruecke.cases.actions import CASE_EDIT_FIELDS
 from bruecke.cases.forms import (
     AnonymousConsultationForm,
@@ -36,32 +33,14 @@ from bruecke.cases.forms import (
 )
 from bruecke.cases.models import Case
 from bruecke.lib.topics import TOPIC_LABELS
-from bruecke.org.models import Membership, Role
+from bruecke.org.access import MemberRequest, role_required
+from bruecke.org.models import Role
 from bruecke.people.actions import PersonData, StaleEdit, family_create, family_update, person_add
 from bruecke.people.models import Person
 
-View = Callable[..., HttpResponse]
-
-
-class CaseworkRequest(HttpRequest):
-    """A request of a logged-in social worker or team lead (see casework_required)."""
-
-    user: User
-    membership: Membership
-
-
-def casework_required(view: View) -> View:
-    """Only Kita-Sozialarbeit and team leads; everyone else gets 404 (nothing to see here)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        membership = casework_membership(request.user)
-        if membership is None:
-            raise Http404
-        request.membership = membership  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# A social worker's or team lead's request; see casework_required.
+CaseworkRequest = MemberRequest
+casework_required = role_required(CASEWORK_ROLES)
 
 
 @casework_required

@@ -16,18 +16,15 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from bruecke.directory.models import Service
+from bruecke.org.access import membership_with_role
 from bruecke.org.models import Membership, Role
-from bruecke.org.selectors import membership_for
 
 COORDINATION_ROLES = {Role.KOORDINATION}
 
 
 def coordinator_membership(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
     """The membership if the user coordinates the directory, else None."""
-    membership = membership_for(user)
-    if membership is None or membership.role not in COORDINATION_ROLES:
-        return None
-    return membership
+    return membership_with_role(user, COORDINATION_ROLES)
 
 
 def services_managed_by(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Service]:

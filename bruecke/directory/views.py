@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bruecke.directory import actions
-from bruecke.directory.access import coordinator_membership, get_service_for_coordinator
+from bruecke.directory.access import COORDINATION_ROLES, get_service_for_coordinator
 from bruecke.directory.access import services_managed_by as managed
 from bruecke.directory.forms import (
     ExceptionForm,
@@ -45,9 +42,7 @@ from bruecke.directory.models import (
 from bruecke.directory.schedules import describe
 from bruecke.directory.selectors import offer_text
 from bruecke.lib.topics import TOPIC_LABELS
-from bruecke.org.models import Membership
-
-View = Callable[..., HttpResponse]
+from bruecke.org.access import MemberRequest, role_required
 
 PER_PAGE = 50
 # An entry is due for a check when it was last verified more than this long ago.
@@ -55,25 +50,9 @@ STALE_AFTER = dt.timedelta(days=365)
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-class CoordinatorRequest(HttpRequest):
-    """A request of a logged-in coordinator (see coordinator_required)."""
-
-    user: User
-    membership: Membership
-
-
-def coordinator_required(view: View) -> View:
-    """Only coordinators; everyone else gets 404 (nothing to see here)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        membership = coordinator_membership(request.user)
-        if membership is None:
-            raise Http404
-        request.membership = membership  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# A coordinator's request; see coordinator_required.
+CoordinatorRequest = MemberRequest
+coordinator_required = role_required(COORDINATION_ROLES)
 
 
 def stale_q(today: dt.date) -> Q:
