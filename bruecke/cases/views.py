@@ -35,7 +35,14 @@ from bruecke.cases.models import Case
 from bruecke.lib.topics import TOPIC_LABELS
 from bruecke.org.access import MemberRequest, role_required
 from bruecke.org.models import Role
-from bruecke.people.actions import PersonData, StaleEdit, family_create, family_update, person_add
+from bruecke.people.actions import (
+    FAMILY_FIELDS,
+    PersonData,
+    StaleEdit,
+    family_create,
+    family_update,
+    person_add,
+)
 from bruecke.people.models import Person
 
 # A social worker's or team lead's request; see casework_required.
@@ -198,20 +205,7 @@ def family_create_view(request: CaseworkRequest) -> HttpResponse:
                 by=request.user,
                 district=data["district"],
                 members=members,
-                **{
-                    k: data[k]
-                    for k in (
-                        "name",
-                        "anonymous",
-                        "street",
-                        "postal_code",
-                        "phone",
-                        "email",
-                        "languages",
-                        "interpreter_needed",
-                        "interpreter_language",
-                    )
-                },
+                **{name: data[name] for name in FAMILY_FIELDS},
             )
             messages.success(request, _("Familie angelegt. Jetzt können Sie einen Fall eröffnen."))
             return redirect("cases:open", family_id=family.pk)
@@ -244,19 +238,6 @@ def case_open_view(request: CaseworkRequest, family_id: str) -> HttpResponse:
         {"form": form, "family": family},
         status=400 if form.errors else 200,
     )
-
-
-FAMILY_DATA_FIELDS = (
-    "name",
-    "anonymous",
-    "street",
-    "postal_code",
-    "phone",
-    "email",
-    "languages",
-    "interpreter_needed",
-    "interpreter_language",
-)
 
 
 def _stale_changes(form: Any, current: Any, names: list[str]) -> list[dict[str, Any]]:
@@ -337,7 +318,7 @@ def family_detail(request: CaseworkRequest, family_id: str) -> HttpResponse:
 @casework_required
 def family_edit(request: CaseworkRequest, family_id: str) -> HttpResponse:
     family = get_family_for_user(request.user, family_id)
-    initial = {name: getattr(family, name) for name in FAMILY_DATA_FIELDS} | {
+    initial = {name: getattr(family, name) for name in FAMILY_FIELDS} | {
         "district": family.district_id,
         "version": family.version,
     }
@@ -345,7 +326,7 @@ def family_edit(request: CaseworkRequest, family_id: str) -> HttpResponse:
     form.limit_districts(family.office_id)
     stale: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in FAMILY_DATA_FIELDS}
+        data = {name: form.cleaned_data[name] for name in FAMILY_FIELDS}
         try:
             family_update(
                 by=request.user,
@@ -355,7 +336,7 @@ def family_edit(request: CaseworkRequest, family_id: str) -> HttpResponse:
                 **data,
             )
         except StaleEdit as error:
-            stale = _stale_changes(form, error.current, [*FAMILY_DATA_FIELDS, "district"])
+            stale = _stale_changes(form, error.current, [*FAMILY_FIELDS, "district"])
             post = request.POST.copy()
             post["version"] = str(error.current.version)
             form.data = post

@@ -32,8 +32,11 @@ def _json_has(field_name: str, value: str) -> Q:
     return Q(**{f"{field_name}__icontains": f'"{value}'})
 
 
-def _with_details(services: QuerySet[Service], language: str) -> QuerySet[Service]:
-    """Everything an offer card or page shows, in a fixed number of queries."""
+def with_public_details(services: QuerySet[Service], language: str) -> QuerySet[Service]:
+    """Everything an offer card or page shows, in a fixed number of queries.
+
+    Used by the public pages and by the coordinators' preview.
+    """
     return services.select_related("organization").prefetch_related(
         Prefetch(
             "translations",
@@ -80,14 +83,14 @@ def public_offers(filters: OfferFilters, *, language: str, now: dt.datetime) -> 
         services = services.filter(pk__in=ranked).order_by(order)
     else:
         services = services.order_by("name")
-    return _with_details(services, language)
+    return with_public_details(services, language)
 
 
 def public_offer(offer_id: uuid.UUID | str, *, language: str) -> Service | None:
     try:
-        return _with_details(Service.objects.exclude(status=Service.Status.DEFUNCT), language).get(
-            pk=offer_id
-        )
+        return with_public_details(
+            Service.objects.exclude(status=Service.Status.DEFUNCT), language
+        ).get(pk=offer_id)
     except (Service.DoesNotExist, ValueError):
         return None
 

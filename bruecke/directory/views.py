@@ -40,7 +40,7 @@ from bruecke.directory.models import (
     ServiceTranslation,
 )
 from bruecke.directory.schedules import describe
-from bruecke.directory.selectors import offer_text
+from bruecke.directory.selectors import offer_text, with_public_details
 from bruecke.lib.topics import TOPIC_LABELS
 from bruecke.org.access import MemberRequest, role_required
 
@@ -562,22 +562,7 @@ def translation_edit(request: CoordinatorRequest, service_id: str, language: str
 
 def _preview_service(service: Service, language: str) -> Service:
     """The offer with everything the public page shows (as selectors.public_offer, any status)."""
-    return (
-        Service.objects.select_related("organization")
-        .prefetch_related(
-            Prefetch(
-                "translations",
-                queryset=ServiceTranslation.objects.filter(language=language),
-                to_attr="texts",
-            ),
-            "service_at_locations__location__district",
-            "service_at_locations__schedules",
-            "service_at_locations__schedule_exceptions",
-            "phones",
-            "districts",
-        )
-        .get(pk=service.pk)
-    )
+    return with_public_details(Service.objects.all(), language).get(pk=service.pk)
 
 
 @coordinator_required
