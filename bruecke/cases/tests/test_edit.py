@@ -247,3 +247,20 @@ class ChildKitaTests(BaseTestCase):
         self.assertContains(
             self.client.get(reverse("cases:detail", args=[case.pk])), "(Kita Sonnenblume)"
         )
+
+
+@time_machine.travel(NOW, tick=False)
+class EditPageTests(BaseTestCase):
+    def test_edit_pages_lead_back_where_they_came_from(self):
+        case = make_case(self.world, worker=self.worker_hoerde, district=self.hoerde)
+        self.client.force_login(self.worker_hoerde)
+        case_page = self.client.get(reverse("cases:edit", args=[case.pk]))
+        self.assertContains(
+            case_page,
+            f'href="{reverse("cases:detail", args=[case.pk])}"><span class="kern-label">Abbrechen',
+        )
+        family_page = self.client.get(reverse("cases:family_edit", args=[case.family_id]))
+        self.assertContains(
+            family_page,
+            f'href="{reverse("cases:family", args=[case.family_id])}"><span class="kern-label">Abbrechen',
+        )
