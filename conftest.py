@@ -82,11 +82,26 @@ def phone(browser: Any) -> Iterator[Any]:
 
 
 def assert_axe_clean(page: Any) -> None:
-    """Fail on any WCAG 2.0/2.1 level A or AA violation axe-core finds on the page."""
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    """Fail on any WCAG 2.0/2.1 level A or AA violation axe-core finds on the page.
+
+    A click that submits a form may still be navigating when this is called; the
+    script is then injected into the next document once it has loaded.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(path=str(AXE_JS))
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                AXE_TAGS,
+            )
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(200)
     violations = [
         {
             "id": v["id"],

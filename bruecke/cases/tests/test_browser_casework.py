@@ -24,8 +24,10 @@ def test_worker_creates_family_and_case_logs_contacts_finds_family_and_closes(
 
     # New family: search first, then create.
     page.get_by_role("link", name="Familie suchen", exact=True).first.click()
+    page.wait_for_url("**/familien/")
     axe(page)
     page.get_by_role("link", name="Neue Familie anlegen").click()
+    page.wait_for_url("**/familien/neu/*")
     axe(page)
     page.get_by_label("Name der Familie oder Pseudonym").fill("Schmidt")
     page.get_by_label("Stadtbezirk").select_option(label="Hörde")
@@ -80,6 +82,7 @@ def test_worker_creates_family_and_case_logs_contacts_finds_family_and_closes(
     page.get_by_role("link", name="Familie suchen", exact=True).first.click()
     page.get_by_label("Name oder Telefonnummer").fill("Schmitt")
     page.get_by_role("button", name="Suchen").click()
+    page.wait_for_url("**/familien/?q=Schmitt*")
     axe(page)
     page.locator("main a[href*='/faelle/']").first.click()
     page.get_by_label("Ergebnis").select_option(label="Ziel erreicht")
