@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "bruecke.people",
     "bruecke.cases",
     "bruecke.directory",
+    "bruecke.referrals",
+    "bruecke.intake",
     "bruecke.accounts",
     "bruecke.portal",
     "bruecke.demo",
@@ -224,3 +226,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Intake: requests that did not become a case are deleted after this many days
+# (management command `purge_requests`, run daily).
+INTAKE_RETENTION_DAYS = env_int("INTAKE_RETENTION_DAYS", 30, minimum=1)
+# Contact requests accepted per client address and hour on the public form.
+INTAKE_REQUESTS_PER_HOUR = env_int("INTAKE_REQUESTS_PER_HOUR", 5, minimum=1)
+# Working days a partner has to answer a live referral before it expires.
+REFERRAL_ANSWER_DAYS = env_int("REFERRAL_ANSWER_DAYS", 10, minimum=1)

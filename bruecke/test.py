@@ -9,16 +9,24 @@ Usage::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import User
 from django.test import TestCase
 
+from bruecke.directory.models import Organization, Service
 from bruecke.org.actions import office_ensure, staff_user_create
 from bruecke.org.models import District, Office, PartnerOrganisation, Role, Team
 from bruecke.org.standard import BOCHUM, DORTMUND
 
 PASSWORD = "test-password-123"
+
+
+class Offers(NamedTuple):
+    eb_org: Organization
+    eb_service: Service
+    free_org: Organization
+    free_service: Service
 
 
 class WorldAttributes:
@@ -33,6 +41,7 @@ class WorldAttributes:
     team_nord: Team
     team_bochum: Team
     kita_hoerde: PartnerOrganisation
+    eb_nord: PartnerOrganisation
     worker_hoerde: User
     worker_eving: User
     lead_dortmund: User
@@ -40,6 +49,7 @@ class WorldAttributes:
     dpo_dortmund: User
     admin_dortmund: User
     partner_kita: User
+    partner_eb: User
     worker_bochum: User
     lead_bochum: User
 
@@ -61,6 +71,13 @@ class World(WorldAttributes):
             name="Kita Testweg",
             kind=PartnerOrganisation.Kind.KITA,
             district=world.hoerde,
+        )
+
+        world.eb_nord = PartnerOrganisation.objects.create(
+            office=world.dortmund,
+            name="Erziehungsberatungsstelle Testplatz",
+            kind=PartnerOrganisation.Kind.BERATUNGSSTELLE,
+            district=world.eving,
         )
 
         def user(username: str, office: Office, role: Role, **kwargs: Any) -> User:
@@ -89,6 +106,9 @@ class World(WorldAttributes):
         world.partner_kita = user(
             "partner_kita", world.dortmund, Role.PARTNER, partner_organisation=world.kita_hoerde
         )
+        world.partner_eb = user(
+            "partner_eb", world.dortmund, Role.PARTNER, partner_organisation=world.eb_nord
+        )
         world.worker_bochum = user(
             "worker_bochum", world.bochum, Role.SOZIALARBEIT, team=world.team_bochum
         )
@@ -96,6 +116,39 @@ class World(WorldAttributes):
             "lead_bochum", world.bochum, Role.TEAMLEITUNG, team=world.team_bochum
         )
         return world
+
+    def referral_targets(self) -> Offers:
+        """Two offers in Dortmund's directory: one of the counselling centre, whose
+        staff answer referrals in Brücke (``partner_eb``), and one of a provider
+        without accounts. Not part of ``build`` so directory tests count only their own."""
+        world = self
+        eb_org = Organization.objects.create(
+            office=world.dortmund,
+            name="Erziehungsberatungsstelle Testplatz",
+            kind=Organization.Kind.BERATUNGSSTELLE,
+            partner=world.eb_nord,
+        )
+        eb_service = Service.objects.create(
+            office=world.dortmund,
+            organization=eb_org,
+            name="Erziehungsberatung",
+            description="Beratung für Eltern bei Fragen zur Erziehung.",
+            kind=Service.Kind.BERATUNG,
+            topics=["kindliche-entwicklung"],
+        )
+        free_org = Organization.objects.create(
+            office=world.dortmund, name="Familienbildung Teststraße", kind=Organization.Kind.TRAEGER
+        )
+        free_service = Service.objects.create(
+            office=world.dortmund,
+            organization=free_org,
+            name="Eltern-Kind-Gruppe",
+            description="Eine Gruppe für Eltern mit kleinen Kindern.",
+            kind=Service.Kind.GRUPPE,
+            topics=["soziale-kontakte"],
+        )
+
+        return Offers(eb_org, eb_service, free_org, free_service)
 
     def all_users(self) -> dict[str, User]:
         return {name: value for name, value in vars(self).items() if isinstance(value, User)}

@@ -9,4 +9,8 @@ urlpatterns = [
     path("", include("bruecke.cases.urls")),
     path("", include("bruecke.directory.urls")),
     path("", include("bruecke.portal.urls")),
+    path("", include("bruecke.intake.urls_public")),
+    path("", include("bruecke.intake.urls")),
+    path("", include("bruecke.intake.urls_partner")),
+    path("", include("bruecke.referrals.urls")),
 ]

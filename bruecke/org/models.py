@@ -28,6 +28,8 @@ class Office(models.Model):
     website = models.URLField(_("Website"), blank=True)
     # Help is time-limited: a new case is due for review after this many months.
     review_months = models.PositiveSmallIntegerField(_("Überprüfung nach Monaten"), default=3)
+    # Working days (NRW holidays excluded) within which a new request gets an answer.
+    response_days = models.PositiveSmallIntegerField(_("Antwortfrist in Arbeitstagen"), default=3)
 
     class Meta:
         verbose_name = _("Jugendamt")
