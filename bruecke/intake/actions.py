@@ -55,7 +55,9 @@ def request_create(
         raise ValidationError(_("Bitte geben Sie einen Vornamen oder ein Pseudonym an."))
     if not phone.strip() and not email.strip():
         raise ValidationError(
-            _("Bitte geben Sie eine Telefonnummer oder eine E-Mail-Adresse an, damit wir Sie erreichen.")
+            _(
+                "Bitte geben Sie eine Telefonnummer oder eine E-Mail-Adresse an, damit wir Sie erreichen."
+            )
         )
     if district is not None and district.office_id != office.pk:
         raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
