@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bruecke.directory",
     "bruecke.referrals",
     "bruecke.intake",
+    "bruecke.reports",
     "bruecke.accounts",
     "bruecke.portal",
     "bruecke.demo",

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("bruecke.intake.urls")),
     path("", include("bruecke.intake.urls_partner")),
     path("", include("bruecke.referrals.urls")),
+    path("", include("bruecke.reports.urls")),
 ]
