@@ -12,7 +12,7 @@ PORT ?= 8000
 RUN_ENV := SECRET_KEY_FILE=var/secret_key HTTPS=0
 export DJANGO_SETTINGS_MODULE := bruecke.settings
 
-.PHONY: help install install-dev migrate demo run dev test lint typecheck pytest browser-deps messages translations clean
+.PHONY: help install install-dev pdf-deps migrate demo run dev test lint typecheck pytest browser-deps messages translations clean
 
 help:
 	@echo "make run    install, migrate, load the demo and serve on http://$(HOST):$(PORT)"
@@ -38,9 +38,20 @@ var/secret_key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
-install: $(VENV)/.main var/secret_key translations
+install: $(VENV)/.main var/secret_key translations pdf-deps
 
-install-dev: $(VENV)/.dev var/secret_key translations
+install-dev: $(VENV)/.dev var/secret_key translations pdf-deps
+
+# WeasyPrint (PDF exports of reports) needs Pango from the system.
+pdf-deps:
+	@if ! /sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Pango for PDF exports ..."; \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+		else \
+			echo "PDF exports need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+		fi; \
+	fi
 
 translations: $(VENV)/.main
 	@$(PY) scripts/compile-translations
