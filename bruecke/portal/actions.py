@@ -1,4 +1,4 @@
-"""Writes of the public portal: barrier reports and their rate limit."""
+"""Writes of the public portal: barrier reports, and the rate limit of public forms."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+from enum import StrEnum
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone, translation
 
 from bruecke.org.models import Office
@@ -23,28 +25,67 @@ REPORTS_PER_HOUR = 5
 KEEP_HANDLED = dt.timedelta(days=365)
 
 
-def client_key(ip_address: str, *, now: dt.datetime | None = None) -> str:
-    """A keyed hash of IP address and day: countable, but no IP address is stored."""
+class FormPurpose(StrEnum):
+    """Which public form a sent form counts against: each has its own limit.
+
+    The purpose is part of the keyed hash, so the same connection gets separate
+    counts per form and no column tells the forms apart.
+    """
+
+    BARRIER_REPORT = "barrier-report"
+    CONTACT_REQUEST = "contact-request"
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address; behind our reverse proxy, the one the proxy saw.
+
+    Only the last X-Forwarded-For entry is the proxy's own; earlier ones are
+    whatever the client sent. Used for the rate limit only, never stored.
+    """
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded.strip():
+            return str(forwarded.split(",")[-1].strip())
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def client_key(
+    ip_address: str,
+    *,
+    purpose: FormPurpose = FormPurpose.BARRIER_REPORT,
+    now: dt.datetime | None = None,
+) -> str:
+    """A keyed hash of form, IP address and day: countable, but no IP address is stored."""
     day = timezone.localdate(now or timezone.now()).isoformat()
     return hmac.new(
-        settings.SECRET_KEY.encode(), f"barrier-report|{day}|{ip_address}".encode(), hashlib.sha256
+        settings.SECRET_KEY.encode(), f"{purpose}|{day}|{ip_address}".encode(), hashlib.sha256
     ).hexdigest()
 
 
-def report_rate_limited(key: str, *, now: dt.datetime | None = None) -> bool:
-    """True when this client already sent ``REPORTS_PER_HOUR`` reports in the last hour."""
+def client_rate_limited(key: str, *, limit: int, now: dt.datetime | None = None) -> bool:
+    """True when the client behind ``key`` already sent ``limit`` forms in the last hour."""
     now = now or timezone.now()
     recent = ReportAttempt.objects.filter(
         client_key=key, created_at__gte=now - dt.timedelta(hours=1)
     )
-    return recent.count() >= REPORTS_PER_HOUR
+    return recent.count() >= limit
 
 
-def report_attempt_record(key: str, *, now: dt.datetime | None = None) -> None:
-    """Count one sent form (also a bot's); forget attempts older than a day."""
+def client_attempt_record(key: str, *, now: dt.datetime | None = None) -> None:
+    """Count one sent form; forget attempts (of every form) older than a day."""
     now = now or timezone.now()
     ReportAttempt.objects.filter(created_at__lt=now - dt.timedelta(days=1)).delete()
     ReportAttempt.objects.create(client_key=key)
+
+
+def report_rate_limited(key: str, *, now: dt.datetime | None = None) -> bool:
+    """True when this client already sent ``REPORTS_PER_HOUR`` reports in the last hour."""
+    return client_rate_limited(key, limit=REPORTS_PER_HOUR, now=now)
+
+
+def report_attempt_record(key: str, *, now: dt.datetime | None = None) -> None:
+    """Count one sent report form (also a bot's)."""
+    client_attempt_record(key, now=now)
 
 
 def barrier_report_create(

@@ -45,11 +45,12 @@ class BarrierReport(models.Model):
 
 
 class ReportAttempt(models.Model):
-    """One sent report form, for the rate limit per client.
+    """One sent public form (a barrier report, a contact request), for the rate limit.
 
-    ``client_key`` is an HMAC of IP address and day under the secret key: it
-    cannot be turned back into the address, and it changes every day. Rows are
-    deleted after a day.
+    ``client_key`` is an HMAC of form, IP address and day under the secret key
+    (``portal.actions.client_key``): it cannot be turned back into the address,
+    it changes every day, and each form counts separately. Rows are deleted
+    after a day.
     """
 
     client_key = models.CharField(max_length=64, db_index=True)
