@@ -27,7 +27,9 @@ from bruecke.lib.handlungsfelder import HANDLUNGSFELDER
 from bruecke.org.models import District, Office
 from bruecke.org.selectors import offices_public
 from bruecke.portal.actions import (
+    FormPurpose,
     barrier_report_create,
+    client_ip,
     client_key,
     report_attempt_record,
     report_rate_limited,
@@ -194,19 +196,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _client_ip(request: HttpRequest) -> str:
-    """The client's address; behind our reverse proxy, the one the proxy saw.
-
-    Only the last X-Forwarded-For entry is the proxy's own; earlier ones are
-    whatever the client sent.
-    """
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def barrier_report(request: HttpRequest) -> HttpResponse:
@@ -219,7 +208,7 @@ def barrier_report(request: HttpRequest) -> HttpResponse:
             # Looks like success to the bot; nothing is stored or sent.
             return HttpResponseRedirect(reverse("portal:barrier_report_thanks"))
         if valid:
-            key = client_key(_client_ip(request))
+            key = client_key(client_ip(request), purpose=FormPurpose.BARRIER_REPORT)
             if report_rate_limited(key):
                 form.add_error(
                     None,
@@ -281,5 +270,6 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "offices": offices_public(),
             "language_cookie": settings.LANGUAGE_COOKIE_NAME,
             "csrf_cookie": settings.CSRF_COOKIE_NAME,
+            "retention_days": settings.INTAKE_RETENTION_DAYS,
         },
     )

@@ -98,7 +98,7 @@ def _url(name: str, *args: Any, **query: Any) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
-def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+def tablet_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     """What every tablet page needs: idle time and where "Neu beginnen" leads."""
     idle = _idle(request)
     start = _url("tablet", idle=idle)
@@ -131,7 +131,7 @@ def tablet_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 @tablet_view
 def tablet(request: HttpRequest) -> HttpResponse:
     """Start screen: six worries, languages, QR codes for external portals."""
-    context = _context(request)
+    context = tablet_context(request)
     start = context["start_url"]
     languages = [
         {
@@ -154,7 +154,7 @@ def tablet(request: HttpRequest) -> HttpResponse:
 @tablet_view
 def tablet_offers(request: HttpRequest) -> HttpResponse:
     """Offers for one worry (and optionally one district) as large cards with QR codes."""
-    context = _context(request)
+    context = tablet_context(request)
     if not request.GET.get("thema"):
         return HttpResponseRedirect(context["start_url"])
     form = OfferSearchForm(
@@ -208,7 +208,7 @@ def tablet_offers(request: HttpRequest) -> HttpResponse:
 @tablet_view
 def tablet_offer(request: HttpRequest, offer_id: str) -> HttpResponse:
     """One offer, large: hours in words, phone numbers to read, QR code to take along."""
-    context = _context(request)
+    context = tablet_context(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
     offer = public_offer(offer_id, language=language)
     if offer is None:

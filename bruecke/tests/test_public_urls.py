@@ -29,6 +29,12 @@ PUBLIC = {
     "portal:privacy",
     "portal:tablet_offers",
     "portal:tablet_offer",
+    # "Kontakt aufnehmen": families ask for contact without an account. Only the
+    # CSRF and language cookies; the confirmation is a signed, expiring link.
+    "contact:form",
+    "contact:thanks",
+    "contact:tablet_form",
+    "contact:tablet_thanks",
     # The directory's open data (HSDS 3.0): read-only, public by design, no personal data.
     "hsds:index",
     "hsds:openapi",
