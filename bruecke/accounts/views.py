@@ -9,6 +9,8 @@ from django.utils import timezone
 from bruecke.cases import selectors as case_selectors
 from bruecke.cases.access import CASEWORK_ROLES
 from bruecke.cases.forms import AnonymousConsultationForm
+from bruecke.intake.selectors_partner import partner_counts
+from bruecke.org.models import Role
 from bruecke.org.selectors import membership_for
 
 
@@ -26,4 +28,7 @@ def start(request: HttpRequest) -> HttpResponse:
             appointments=list(case_selectors.appointments_of_day(user=request.user, day=today)),  # type: ignore[arg-type]
             consultation_form=form,
         )
+    if membership is not None and membership.role == Role.PARTNER:
+        # Partner accounts: refer a family, their own referrals, and the inbox.
+        context["partner_counts"] = partner_counts(membership)
     return render(request, "accounts/start.html", context)
