@@ -1,0 +1,101 @@
+"""A worker records a consent and makes a live referral, on a phone, axe-clean throughout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bruecke.cases.tests.helpers import make_case
+from bruecke.referrals.models import Consent, Disclosure, Referral
+from bruecke.test import PASSWORD, World
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _check(page, axe, name: str) -> None:
+    """Axe-clean, no sideways scrolling at 390px; a screenshot when SCREENSHOT_DIR is set."""
+    axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, page.url
+    if folder := os.environ.get("SCREENSHOT_DIR"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}-390.png"), full_page=True)
+
+
+def test_worker_records_consent_and_makes_a_live_referral(phone, live_server, axe):
+    world = World.build()
+    targets = world.referral_targets()
+    case = make_case(world, worker=world.worker_hoerde, district=world.hoerde)
+    page = phone
+    base = live_server.url
+    page.goto(f"{base}/anmelden/")
+    page.fill("input[name=username]", "worker_hoerde")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{base}/arbeit/")
+
+    page.goto(f"{base}/faelle/{case.pk}/")
+    page.get_by_role("heading", name="Einwilligungen und Vermittlungen").wait_for()
+    _check(page, axe, "case-empty")
+
+    # Record the consent: the search narrows the list of recipients first.
+    page.get_by_role("link", name="Einwilligung erfassen").click()
+    page.wait_for_url("**/einwilligungen/neu/")
+    _check(page, axe, "consent-form")
+    page.get_by_label("Stelle im Angebotsverzeichnis suchen").fill("Erziehung")
+    page.get_by_role("button", name="Suchen").click()
+    page.wait_for_url("**/einwilligungen/neu/?suche=Erziehung")
+    page.get_by_label("Ayşe Yılmaz").check()
+    page.get_by_label("Empfänger", exact=True).select_option(
+        label="Erziehungsberatungsstelle Testplatz"
+    )
+    page.get_by_label("Anliegen und Handlungsfelder").check()
+    page.get_by_label("schriftlich", exact=True).check()
+    page.get_by_label("Nachweis").fill("Unterschriebene Erklärung in der Akte")
+    # Forgot who consented: the message says so, the rest stays.
+    page.get_by_role("button", name="Einwilligung speichern").click()
+    page.get_by_text("Bitte tragen Sie ein, wer eingewilligt hat.").first.wait_for()
+    assert page.get_by_label("Nachweis").input_value() == "Unterschriebene Erklärung in der Akte"
+    _check(page, axe, "consent-form-error")
+    page.get_by_label("Eingewilligt von").fill("Mutter, Frau Yılmaz")
+    page.get_by_role("button", name="Einwilligung speichern").click()
+    page.get_by_text("Die Einwilligung ist gespeichert.").wait_for()
+    assert page.get_by_text("gültig", exact=True).is_visible()
+    _check(page, axe, "case-consent")
+    assert Consent.objects.count() == 1
+
+    # Refer: asking for data the consent does not cover is refused, nothing leaves.
+    page.get_by_role("link", name="Vermitteln").click()
+    page.wait_for_url("**/vermittlungen/neu/")
+    _check(page, axe, "referral-form")
+    page.get_by_label("Angebot suchen").fill("Erziehungsberatung")
+    page.get_by_role("button", name="Suchen").click()
+    page.wait_for_url("**/vermittlungen/neu/?suche=*")
+    page.get_by_label("Angebot", exact=True).select_option(str(targets.eb_service.pk))
+    page.get_by_label("Vermittlung mit Datenweitergabe").check()
+    page.get_by_label("Anliegen und Handlungsfelder").check()
+    page.get_by_label("Familie und Alter der Kinder").check()
+    page.get_by_role("button", name="Vermitteln").click()
+    page.get_by_text("Ohne passende Einwilligung gehen keine Daten hinaus.").wait_for()
+    assert page.get_by_text(
+        "Diese Daten sind nicht abgedeckt: Familie und Alter der Kinder."
+    ).is_visible()
+    _check(page, axe, "referral-refused")
+    assert not Referral.objects.exists() and not Disclosure.objects.exists()
+
+    page.get_by_label("Familie und Alter der Kinder").uncheck()
+    page.get_by_role("button", name="Vermitteln").click()
+    page.get_by_text("Die Vermittlung an „Erziehungsberatung“ ist gesendet.").wait_for()
+    _check(page, axe, "referral-detail")
+    referral = Referral.objects.get()
+    assert referral.status == Referral.Status.SENT
+    assert Disclosure.objects.get().referral == referral
+
+    # The partner answers itself: the worker may only withdraw or mark an error.
+    assert page.get_by_label("Vermittlung zurückziehen").is_visible()
+    assert page.get_by_label("Die Stelle hat angenommen").count() == 0
+
+    page.get_by_role("link", name="Zurück zum Fall").click()
+    page.get_by_role("link", name="Erziehungsberatung", exact=True).wait_for()
+    _check(page, axe, "case-panel")
