@@ -23,7 +23,7 @@ from bruecke.directory.models import Organization, Service
 from bruecke.lib.school import age_in_years
 from bruecke.lib.topics import TOPIC_LABELS
 from bruecke.lib.workdays import add_working_days
-from bruecke.org.models import Office, Role
+from bruecke.org.models import Membership, Office, Role
 from bruecke.org.selectors import membership_for
 from bruecke.people.models import Person
 from bruecke.referrals.gate import disclose
@@ -132,8 +132,18 @@ def case_consents(case: Case) -> QuerySet[Consent]:
 
 
 def partner_has_accounts(organisation: Organization) -> bool:
-    """True when people of the receiving organisation answer referrals in Brücke themselves."""
-    return organisation.partner_id is not None and organisation.partner.members.exists()  # type: ignore[union-attr]
+    """True when people of the receiving organisation answer referrals in Brücke themselves.
+
+    Remembered on the instance: a referral page asks once per possible step.
+    """
+    cached: bool | None = getattr(organisation, "_has_partner_accounts", None)
+    if cached is None:
+        cached = (
+            organisation.partner_id is not None
+            and Membership.objects.filter(partner_organisation_id=organisation.partner_id).exists()
+        )
+        organisation._has_partner_accounts = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def referral_create(
@@ -312,6 +322,15 @@ def referrals_expire(*, today: dt.date | None = None) -> int:
             if updated:
                 ReferralEvent.objects.create(
                     referral_id=referral.pk, from_status=referral.status, to_status=S.EXPIRED
+                )
+                audit_record(
+                    office=referral.office_id,
+                    actor=None,
+                    action="referral.step",
+                    target_type="referral",
+                    target_id=referral.pk,
+                    case_id=referral.case_id,
+                    details={"from": referral.status, "to": S.EXPIRED},
                 )
                 count += 1
     return count

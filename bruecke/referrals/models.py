@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from bruecke.audit.models import AppendOnlyModel
+from bruecke.audit.models import AppendOnlyModel, AppendOnlyQuerySet
 from bruecke.cases.models import Case
 from bruecke.directory.models import Organization, Service
 from bruecke.org.models import Office
@@ -42,11 +43,41 @@ class ConsentForm(models.TextChoices):
     MUENDLICH = "muendlich", _("mündlich, dokumentiert")
 
 
+class ConsentQuerySet(AppendOnlyQuerySet):
+    def retention_delete(self) -> int:
+        """Delete these consents with their revocations: the one deliberate exception to append-only.
+
+        Only for retention: the consents recorded with intake requests that
+        never became a case (``purge_requests``). Refuses consents that a case,
+        a referral or a disclosure refers to, since those are evidence.
+        Returns how many consents were deleted.
+        """
+        ids = list(self.values_list("pk", flat=True))
+        if not ids:
+            return 0
+        evidence = Consent.objects.filter(pk__in=ids).filter(
+            models.Q(case__isnull=False)
+            | models.Q(referrals__isnull=False)
+            | models.Q(disclosures__isnull=False)
+        )
+        if evidence.exists():
+            raise PermissionError("consents used by a case, referral or disclosure are kept")
+        # The plain QuerySet.delete, past the append-only guard (this method is the exception).
+        models.QuerySet.delete(ConsentRevocation.objects.filter(consent_id__in=ids))
+        _total, per_model = models.QuerySet.delete(Consent.objects.filter(pk__in=ids))
+        return per_model.get(Consent._meta.label, 0)
+
+
+ConsentManager = models.Manager.from_queryset(ConsentQuerySet)
+
+
 class Consent(AppendOnlyModel):
     """A family's consent to pass named data to one recipient for one purpose.
 
     Never changed after it is recorded: a mistake is revoked and recorded anew.
     """
+
+    objects: ClassVar[ConsentManager] = ConsentManager()
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="consents")
