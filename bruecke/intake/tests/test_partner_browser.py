@@ -70,7 +70,7 @@ def test_kita_refers_a_family_and_follows_it(page, live_server, axe):
     )
     base = live_server.url
     log_in(page, base, "partner_kita")
-    page.get_by_role("link", name="Familie vermitteln").click()
+    page.get_by_role("navigation").get_by_role("link", name="Familie vermitteln").click()
     page.wait_for_url("**/partner/vermitteln/")
     axe(page)
     page.get_by_label("Vorname oder Pseudonym").fill("Leyla")
