@@ -128,7 +128,7 @@ def assign(request: MemberRequest, request_id: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Die Anfrage ist %(name)s zugewiesen. Sie bekommt eine E-Mail.")
+                    _("Die Anfrage ist %(name)s zugewiesen. %(name)s bekommt eine E-Mail.")
                     % {"name": to.get_full_name() or to.get_username()},
                 )
             return redirect("intake:detail", request_id=intake.pk)

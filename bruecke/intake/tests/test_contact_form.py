@@ -65,7 +65,7 @@ class ContactFormTests(BaseTestCase):
             "Was passiert mit Ihren Angaben?",
             "Nur die Fachkräfte der Kita-Sozialarbeit",
             "löschen wir Ihre Anfrage nach 14 Tagen",
-            "Alle Angaben sind freiwillig. Die Beratung ist kostenlos.",
+            "Sie schreiben uns freiwillig. Die Beratung ist kostenlos.",
             "Wirtschaftliche Lage und Umgang mit Ämtern",
             "Kindliche Entwicklung",
         ):
