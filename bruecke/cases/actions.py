@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from bruecke.audit.actions import audit_record
+from bruecke.cases import aggregates
 from bruecke.cases.models import (
     AnonymousConsultation,
     Case,
@@ -27,8 +28,8 @@ from bruecke.cases.models import (
 )
 from bruecke.lib.topics import clean_topics
 from bruecke.org.models import District, Membership, Role
-from bruecke.people.actions import StaleEdit
-from bruecke.people.models import Family
+from bruecke.people.actions import PersonData, StaleEdit, person_add
+from bruecke.people.models import Family, Person
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -95,6 +96,7 @@ def case_open(
         opened_on=opened_on,
         review_on=review_on or add_months(opened_on, office.review_months),
     )
+    aggregates.case_added(case)
     audit_record(
         office=case.office_id,
         actor=by,
@@ -126,13 +128,20 @@ def case_update(*, by: User, case: Case, version: int, **fields: object) -> Case
     if isinstance(district, District) and district.office_id != case.office_id:
         raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
     before = {name: _plain(getattr(case, name)) for name in fields}
-    updated = Case.objects.filter(pk=case.pk, version=version).update(
-        version=F("version") + 1, **fields
+    # Only district, Zugangsweg and topics change a counted number; district and
+    # topics also those of the case's contacts.
+    counted = aggregates.tracking_cases(
+        [case.pk] if fields.keys() & {"district", "zugangsweg", "topics"} else [],
+        contacts=bool(fields.keys() & {"district", "topics"}),
     )
-    if not updated:
-        raise StaleEdit(
-            Case.objects.select_related("assigned_to", "covering", "district").get(pk=case.pk)
+    with counted:
+        updated = Case.objects.filter(pk=case.pk, version=version).update(
+            version=F("version") + 1, **fields
         )
+        if not updated:
+            raise StaleEdit(
+                Case.objects.select_related("assigned_to", "covering", "district").get(pk=case.pk)
+            )
     for name, value in fields.items():
         setattr(case, name, value)
     case.version = version + 1
@@ -168,9 +177,13 @@ def case_close(*, by: User, case: Case, outcome: str, closed_on: dt.date) -> Cas
         raise ValidationError(_("Der Fall ist bereits abgeschlossen."))
     if closed_on < case.opened_on:
         raise ValidationError(_("Ein Fall kann nicht vor seinem Beginn abgeschlossen werden."))
-    Case.objects.filter(pk=case.pk).update(
-        status=Case.Status.CLOSED, outcome=outcome, closed_on=closed_on, version=F("version") + 1
-    )
+    with aggregates.tracking_cases([case.pk]):
+        Case.objects.filter(pk=case.pk).update(
+            status=Case.Status.CLOSED,
+            outcome=outcome,
+            closed_on=closed_on,
+            version=F("version") + 1,
+        )
     case.refresh_from_db()
     audit_record(
         office=case.office_id,
@@ -186,13 +199,14 @@ def case_close(*, by: User, case: Case, outcome: str, closed_on: dt.date) -> Cas
 
 @transaction.atomic
 def case_reopen(*, by: User, case: Case, review_on: dt.date) -> Case:
-    Case.objects.filter(pk=case.pk).update(
-        status=Case.Status.OPEN,
-        outcome="",
-        closed_on=None,
-        review_on=review_on,
-        version=F("version") + 1,
-    )
+    with aggregates.tracking_cases([case.pk]):
+        Case.objects.filter(pk=case.pk).update(
+            status=Case.Status.OPEN,
+            outcome="",
+            closed_on=None,
+            review_on=review_on,
+            version=F("version") + 1,
+        )
     case.refresh_from_db()
     audit_record(
         office=case.office_id,
@@ -236,6 +250,7 @@ def contact_add(
         confided=confided,
         created_by=by,
     )
+    aggregates.contact_added(contact)
     audit_record(
         office=case.office_id,
         actor=by,
@@ -269,6 +284,7 @@ def anonymous_consultation_add(
         interpreter_language=interpreter_language,
         created_by=by,
     )
+    aggregates.consultation_added(consultation)
     audit_record(
         office=district.office_id,
         actor=by,
@@ -286,6 +302,7 @@ def family_free_work_add(*, by: User, office_id: int, **fields: object) -> Famil
     work = FamilyFreeWork.objects.create(office_id=office_id, created_by=by, **fields)
     if work.district is not None and work.district.office_id != office_id:
         raise ValidationError(_("Der Stadtbezirk gehört zu einem anderen Jugendamt."))
+    aggregates.work_added(work)
     audit_record(
         office=office_id,
         actor=by,
@@ -361,6 +378,8 @@ def families_merge(*, by: User, keep: Family, merge: Family) -> Family:
             "updated_at",
         ]
     )
+    # Both families' reach changes: contacts and children moved.
+    aggregates.family_reach_refresh([keep.pk, merge.pk])
     audit_record(
         office=keep.office_id,
         actor=by,
@@ -380,3 +399,12 @@ def families_merge(*, by: User, keep: Family, merge: Family) -> Family:
             details={"from": str(merge.pk), "to": str(keep.pk)},
         )
     return keep
+
+
+@transaction.atomic
+def family_person_add(*, by: User, family: Family, data: PersonData) -> Person:
+    """Add a person to a family; a new child also counts as reached where the family was."""
+    person = person_add(by=by, family=family, data=data)
+    if person.role == Person.Role.CHILD:
+        aggregates.family_reach_refresh([family.pk])
+    return person

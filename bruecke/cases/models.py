@@ -228,3 +228,76 @@ class CalendarFeed(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+# --- Counts for the reports (kept by cases.aggregates) ---------------------------------
+
+
+class Grain(models.TextChoices):
+    """The length of the period a count belongs to."""
+
+    MONTH = "m", _("Monat")
+    QUARTER = "q", _("Quartal")
+    YEAR = "y", _("Jahr")
+
+
+class StatCount(models.Model):
+    """One number of the reports: how many of ``metric`` with ``key``, per district and period.
+
+    Written only by ``cases.aggregates``, in the same transaction as the
+    contact, consultation, case or work that changes it. Holds no family,
+    person or case: only office, district, period, what is counted and a count.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
+    # The district's primary key, 0 for work without a district. A plain number
+    # (no foreign key) so that "no district" takes part in the unique key below.
+    district_pk = models.PositiveIntegerField()
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    # The first day of the month, quarter or year.
+    start = models.DateField()
+    metric = models.CharField(max_length=24)
+    key = models.CharField(max_length=40, blank=True)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # The upsert's conflict target; also the index of every report query
+            # (one office, one grain, a few metrics, a range of periods).
+            models.UniqueConstraint(
+                fields=["office", "grain", "metric", "start", "district_pk", "key"],
+                name="stat_count_unique",
+            ),
+        ]
+
+
+class FamilyReach(models.Model):
+    """What one family adds to "families and children reached" in one quarter or year.
+
+    The family counts once per period, in the district of its first contact in
+    that period; its children by age group at the end of the period. Kept so
+    that a later change (another contact, a new child, a merge) can take back
+    exactly what was counted before.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="+")
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    start = models.DateField()
+    district_pk = models.PositiveIntegerField()
+    # Children by age at the end of the period: under 1, 1-2, 3-5, 6 and older, unknown.
+    age_0 = models.PositiveSmallIntegerField(default=0)
+    age_1 = models.PositiveSmallIntegerField(default=0)
+    age_3 = models.PositiveSmallIntegerField(default=0)
+    age_6 = models.PositiveSmallIntegerField(default=0)
+    age_unknown = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # One row per family and period; also the index of a family's refresh.
+            models.UniqueConstraint(
+                fields=["family", "grain", "start"], name="family_reach_unique"
+            ),
+        ]

@@ -41,7 +41,6 @@ from bruecke.people.actions import (
     StaleEdit,
     family_create,
     family_update,
-    person_add,
 )
 from bruecke.people.models import Person
 
@@ -360,7 +359,7 @@ def person_create(request: CaseworkRequest, family_id: str) -> HttpResponse:
     if form.is_valid():
         data = dict(form.cleaned_data)
         kita = data.pop("kita")
-        person_add(
+        actions.family_person_add(
             by=request.user,
             family=family,
             data=PersonData(**data, kita_id=kita.pk if kita else None),
