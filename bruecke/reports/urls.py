@@ -1,6 +1,14 @@
-"""URLs: placeholder until the views land."""
+"""The report (statistics) pages under /statistik/."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from bruecke.reports import views
 
 app_name = "reports"
-urlpatterns: list[URLPattern] = []
+
+urlpatterns = [
+    path("statistik/", views.report, name="report"),
+    path("statistik/export/", views.export, name="export"),
+    path("statistik/sachbericht/", views.sachbericht, name="sachbericht"),
+    path("statistik/diagramm/<slug:slug>.svg", views.chart, name="chart"),
+]
