@@ -19,6 +19,7 @@ help:
 	@echo "make test   install test tools and run ruff, mypy and every test (browser tests included)"
 	@echo "make dev    auto-reloading development server (DEBUG=1)"
 	@echo "make messages   extract translatable strings into bruecke/locale/*/LC_MESSAGES/django.po"
+	@echo "make bench  measure the budgets of PRODUCT.md into docs/benchmarks.md (BENCH_SCALES=city skips state)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +102,10 @@ LOCALES := en ar tr uk ro bg pl
 messages: $(VENV)/.dev
 	cd bruecke && SECRET_KEY_FILE=../var/secret_key ../$(PY) ../manage.py makemessages $(addprefix -l ,$(LOCALES)) \
 		--no-obsolete --no-location --ignore 'static/*'
+
+# Builds var/bench/{city,state}.sqlite3 once (long for state), then measures.
+bench: install
+	$(PY) scripts/bench
 
 clean:
 	rm -rf $(VENV) var/static

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("bruecke.intake.urls_partner")),
     path("", include("bruecke.referrals.urls")),
     path("", include("bruecke.reports.urls")),
+    path("", include("bruecke.reports.urls_planning")),
 ]

@@ -52,6 +52,16 @@ class District(models.Model):
     slug = models.SlugField(_("Kurzname"), max_length=50)
     # Kita-Sozialarbeit may run in some districts only and grow over time.
     kita_sozialarbeit = models.BooleanField(_("Kita-Sozialarbeit aktiv"), default=False)
+    # District planning relates demand to this (cases per 1,000 children under six);
+    # empty while the office has not entered it.
+    children_under_6 = models.PositiveIntegerField(
+        _("Kinder unter 6 Jahren"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Zahl der Kinder unter 6 Jahren im Stadtbezirk, etwa aus der Einwohnerstatistik."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Stadtbezirk")

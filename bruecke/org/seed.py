@@ -84,6 +84,15 @@ DEMO_ACCOUNTS = (
         description="Partner-Kita in Hörde",
     ),
     DemoAccount(
+        "eb.nord",
+        "dortmund",
+        Role.PARTNER,
+        "Katrin",
+        "Albers",
+        partner="Erziehungsberatungsstelle Dortmund-Nord",
+        description="Partner: Erziehungsberatungsstelle",
+    ),
+    DemoAccount(
         "sozialarbeit.bochum",
         "bochum",
         Role.SOZIALARBEIT,
@@ -126,9 +135,40 @@ DEMO_PARTNERS = {
     ),
 }
 
+# Children under six per district, for district planning (cases per 1,000 children).
+# Synthetic round numbers of a plausible size, not official statistics; an office
+# enters its own from the population register. Mengede is left empty on purpose,
+# so the demo shows how planning looks while a number is missing.
+DEMO_CHILDREN_UNDER_6 = {
+    "dortmund": {
+        "Innenstadt-West": 2_900,
+        "Innenstadt-Nord": 4_600,
+        "Innenstadt-Ost": 2_700,
+        "Eving": 2_300,
+        "Scharnhorst": 2_800,
+        "Brackel": 2_900,
+        "Aplerbeck": 2_700,
+        "Hörde": 3_000,
+        "Hombruch": 2_900,
+        "Lütgendortmund": 2_500,
+        "Huckarde": 1_900,
+    },
+    "bochum": {
+        "Mitte": 4_900,
+        "Wattenscheid": 3_400,
+        "Nord": 1_800,
+        "Ost": 2_500,
+        "Süd": 2_300,
+        "Südwest": 2_800,
+    },
+}
+
 
 def seed(ctx: SeedContext) -> None:
     offices = {spec.slug: office_ensure(spec=spec) for spec in STANDARD_OFFICES}
+    for slug, children in DEMO_CHILDREN_UNDER_6.items():
+        for name, number in children.items():
+            offices[slug].districts.filter(name=name).update(children_under_6=number)
     for slug, partners in DEMO_PARTNERS.items():
         office = offices[slug]
         for name, kind, district in partners:

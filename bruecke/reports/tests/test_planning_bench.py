@@ -1,0 +1,93 @@
+"""scripts/bench (make bench): percentiles and the document it writes.
+
+Kept beside the planning tests because the same helper wrote both; the
+measuring itself runs only in `make bench`, never in the test suite.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from importlib.machinery import SourceFileLoader
+from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).resolve().parents[3] / "scripts" / "bench"
+
+
+def _bench() -> ModuleType:
+    loader = SourceFileLoader("bench_script", str(BENCH))
+    spec = importlib.util.spec_from_loader("bench_script", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_script"] = module  # dataclasses look their module up
+    loader.exec_module(module)
+    return module
+
+
+def _stats(p95: float) -> dict[str, float]:
+    return {"n": 20, "p50": p95 / 2, "p95": p95, "p99": p95 * 1.2}
+
+
+def test_percentiles_are_nearest_rank():
+    bench = _bench()
+    values = [float(n) for n in range(1, 101)]
+    assert bench.percentile(values, 50) == 50
+    assert bench.percentile(values, 95) == 95
+    assert bench.percentile(values, 99) == 99
+    assert bench.percentile([7.0], 99) == 7
+    stats = bench.stats([0.001 * n for n in range(1, 21)])
+    assert (stats.n, stats.p50, stats.p95) == (20, 10.0, 19.0)
+
+
+def test_document_has_budgets_ratios_verdicts_and_what_was_not_measured():
+    bench = _bench()
+    info = {
+        "cores": "2",
+        "cpu": "Test CPU",
+        "os": "Linux",
+        "python": "3.11",
+        "sqlite": "3.40.1",
+        "django": "5.2",
+        "date": "2026-11-24 12:00 UTC",
+    }
+    results = [
+        {
+            "key": "case_list",
+            "status": "ok",
+            "note": "",
+            "queries": 4,
+            "page": _stats(30.0),
+            "floor_view": _stats(25.0),
+            "floor_sql": _stats(10.0),
+        },
+        {
+            "key": "case_page",
+            "status": "ok",
+            "note": "",
+            "queries": 9,
+            "page": _stats(45.0),
+            "floor_view": _stats(20.0),
+            "floor_sql": _stats(5.0),
+        },
+        {"key": "quarter_report", "status": "missing", "note": "URL name reports:report missing"},
+    ]
+    run = {
+        "n": 20,
+        "n_export": 5,
+        "warmup": 5,
+        "facts": {"cases": 60_000, "size_mb": 349},
+        "info": info,
+        "results": results,
+        "load": [0.5, 0.7],
+    }
+    text = bench.render({"city": run})
+    assert "## Size `city`" in text and "60 000 cases" in text
+    assert "SQLite 3.40.1" in text and "2026-11-24" in text
+    case_list = next(line for line in text.splitlines() if line.startswith("| Fallliste"))
+    assert "| 4 | 15.0 | 30.0 |" in case_list and "1.20×" in case_list
+    assert case_list.endswith("| yes / yes |")
+    case_page = next(line for line in text.splitlines() if line.startswith("| Fallseite"))
+    assert "2.25×" in case_page and "**no** (> 1.5× floor)" in case_page
+    assert "not measured: URL name reports:report missing" in text
+    assert "other work ran beside" not in text  # the load stayed below the cores
