@@ -3,6 +3,7 @@
 ``demo`` is what `make run` loads; ``city`` and ``state`` are the benchmark
 sizes of PRODUCT.md (state: 500k families, 900k children, 600k cases, 2.5M
 contacts, 400k referrals, 30k offers). Each app's seeder reads what it needs.
+Requests for contact are about one per ten cases.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Scale:
     contacts: int
     referrals: int
     offers: int
+    requests: int
 
 
 SCALES = {
@@ -32,6 +34,7 @@ SCALES = {
         contacts=3_000,
         referrals=300,
         offers=150,
+        requests=150,
     ),
     "city": Scale(
         "city",
@@ -42,6 +45,7 @@ SCALES = {
         contacts=250_000,
         referrals=40_000,
         offers=3_000,
+        requests=6_000,
     ),
     "state": Scale(
         "state",
@@ -52,5 +56,6 @@ SCALES = {
         contacts=2_500_000,
         referrals=400_000,
         offers=30_000,
+        requests=60_000,
     ),
 }

@@ -7,15 +7,24 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from bruecke.cases import seed as cases_seed
 from bruecke.demo.context import SeedContext
 from bruecke.demo.scales import SCALES
 from bruecke.directory import seed as directory_seed
+from bruecke.intake import seed as intake_seed
 from bruecke.org import seed as org_seed
+from bruecke.referrals import seed as referrals_seed
 
 # In dependency order; each later issue adds its app's seeder here.
-SEEDERS = (org_seed.seed, cases_seed.seed, directory_seed.seed)
+SEEDERS = (
+    org_seed.seed,
+    cases_seed.seed,
+    directory_seed.seed,
+    referrals_seed.seed,
+    intake_seed.seed,
+)
 
 
 class Command(BaseCommand):
@@ -47,6 +56,10 @@ class Command(BaseCommand):
             )
             for seeder in SEEDERS:
                 seeder(ctx)
+            # Fresh statistics for the query planner: without them SQLite scans an
+            # office's cases instead of using the worker indexes (113 ms -> 6 ms at city size).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
             self.stdout.write(
                 f"Seeded scale {options['scale']} in {time.monotonic() - started:.1f} s."
             )
