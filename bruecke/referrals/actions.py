@@ -128,7 +128,10 @@ def case_consents(case: Case) -> QuerySet[Consent]:
     """The consents that belong to a case, also one recorded with the request it came from."""
     from django.db.models import Q
 
-    return Consent.objects.filter(Q(case=case) | Q(intake_requests__case=case)).distinct()
+    # A subquery, not a join: no duplicates, so no DISTINCT, which PostgreSQL
+    # refuses together with the gate's FOR UPDATE.
+    from_request = Consent.objects.filter(intake_requests__case=case).values("pk")
+    return Consent.objects.filter(Q(case=case) | Q(pk__in=from_request))
 
 
 def partner_has_accounts(organisation: Organization) -> bool:

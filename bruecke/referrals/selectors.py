@@ -72,7 +72,9 @@ def case_referrals(*, case: Case) -> list[Referral]:
         Referral.objects.filter(case=case)
         .select_related("service", "organisation")
         .prefetch_related(
-            Prefetch("events", queryset=ReferralEvent.objects.select_related("by").order_by("at"))
+            Prefetch(
+                "events", queryset=ReferralEvent.objects.select_related("by").order_by("at", "id")
+            )
         )
         .order_by("-created_at")
     )
