@@ -19,6 +19,11 @@ index range scans whatever the number of contacts (docs/reports.md).
   counts what it touches before and after and applies the difference as
   ``n = n + delta`` upserts, which concurrent transactions cannot lose.
   ``rebuild`` runs the same functions over all records (seeding, repairs).
+* Other apps count their records in the same table (referrals, intake
+  requests): their module ``<app>.aggregates`` registers a ``CountSource``
+  (its metrics, a rebuild, and the counts that follow a case's district) and
+  uses ``apply`` and ``diff`` here. The modules are found by Django's
+  autodiscovery, so cases imports none of those apps.
 
 Dependencies point one way: cases knows nothing of the reports that read this.
 """
@@ -30,10 +35,13 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
+from django.utils.module_loading import autodiscover_modules
 
 from bruecke.cases.models import (
     AnonymousConsultation,
@@ -268,13 +276,56 @@ def apply(deltas: dict[int, Counts]) -> None:
             cursor.execute(sql, [value for row in batch for value in row])
 
 
-def _diff(before: dict[int, Counts], after: dict[int, Counts]) -> dict[int, Counts]:
+def diff(before: dict[int, Counts], after: dict[int, Counts]) -> dict[int, Counts]:
+    """What to ``apply`` to go from the counts ``before`` to those ``after`` (per office)."""
     deltas: dict[int, Counts] = {}
     for office_id in before.keys() | after.keys():
         delta: Counts = Counter(after.get(office_id, {}))
         delta.subtract(before.get(office_id, {}))
         deltas[office_id] = delta
     return deltas
+
+
+# --- Counts of other apps -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountSource:
+    """Counts another app keeps in StatCount, registered from its ``aggregates`` module."""
+
+    name: str
+    # The metrics it writes: nobody else writes them, and its rebuild replaces them.
+    metrics: tuple[str, ...]
+    # Everything one office counts, from the records (rebuild).
+    office_counts: Callable[[int], Counts]
+    # The counts of its records that belong to these cases (case pk -> district pk)
+    # and follow the case's district (a referral does); None if none do.
+    case_counts: Callable[[dict[uuid.UUID, int]], dict[int, Counts]] | None = None
+
+
+_SOURCES: dict[str, CountSource] = {}
+CASES = "cases"  # the counts kept in this module, rebuilt by name like a source
+
+
+def register(source: CountSource) -> None:
+    """Called when another app's ``aggregates`` module is imported."""
+    _SOURCES[source.name] = source
+
+
+@cache
+def sources() -> tuple[CountSource, ...]:
+    """Every registered source: imports ``aggregates`` of every installed app once."""
+    autodiscover_modules("aggregates")
+    return tuple(_SOURCES[name] for name in sorted(_SOURCES))
+
+
+def _dependent_counts(districts: dict[uuid.UUID, int]) -> dict[int, Counts]:
+    counts: dict[int, Counts] = defaultdict(Counter)
+    for source in sources():
+        if source.case_counts is not None and districts:
+            for office_id, part in source.case_counts(districts).items():
+                counts[office_id].update(part)
+    return counts
 
 
 # --- Cases and contacts -----------------------------------------------------------------------
@@ -329,6 +380,10 @@ def _case_state(
             )
         )
     if contacts and info:
+        # Records of other apps that count in the case's district (referrals).
+        districts = {pk: district_id for pk, (_office, district_id, _topics) in info.items()}
+        for office_id, part in _dependent_counts(districts).items():
+            counts[office_id].update(part)
         for case_id, date, kind, topics, language in Contact.objects.filter(
             case_id__in=list(info)
         ).values_list(*CONTACT_FIELDS):
@@ -351,13 +406,14 @@ def tracking_cases(case_ids: Collection[uuid.UUID], *, contacts: bool = False) -
     """Count the cases before and after the block and apply the difference.
 
     ``contacts=True`` when the block may move the cases' contacts to another
-    district or Handlungsfeld (an edited case): their counts and the
-    families' reach are then recounted as well.
+    district or Handlungsfeld (an edited case): their counts, the families'
+    reach and what other apps count in the cases' districts (``CountSource``)
+    are then recounted as well.
     """
     before, families = _case_state(case_ids, contacts=contacts, lock=True)
     yield
     after, families_after = _case_state(case_ids, contacts=contacts, lock=False)
-    apply(_diff(before, after))
+    apply(diff(before, after))
     if contacts:
         family_reach_refresh(families | families_after)
 
@@ -560,23 +616,64 @@ def _reach_row(key: ReachKey, share: ReachShare) -> FamilyReach:
 REBUILD_FAMILIES = 2_000  # families per reach query
 
 
-def rebuild(*, offices: Iterable[Office] | None = None, say: Callable[[str], Any] = print) -> None:
+def rebuild(
+    *,
+    offices: Iterable[Office] | None = None,
+    only: Collection[str] | None = None,
+    say: Callable[[str], Any] = print,
+) -> None:
     """Recount everything from the records, one office per transaction.
 
-    For seeding and repairs only: the counts are otherwise kept as records
-    change. Note that it counts the records still there; statistics of
-    records deleted later (retention) would be lost by a rebuild.
+    ``only`` names the parts to recount: ``CASES`` (the counts kept in this
+    module) and the names of registered sources (``"referrals"``,
+    ``"intake"``); all of them by default. For seeding and repairs only: the
+    counts are otherwise kept as records change. Note that it counts the
+    records still there; statistics of records deleted later (retention)
+    would be lost by a rebuild.
     """
+    known = {CASES, *(source.name for source in sources())}
+    names = known if only is None else set(only)
+    if names - known:
+        raise ValueError(f"unknown counts {sorted(names - known)}; known: {sorted(known)}")
+    chosen = [source for source in sources() if source.name in names]
     for office in offices if offices is not None else Office.objects.order_by("pk"):
         with transaction.atomic():
-            _rebuild_office(office.pk)
-        say(f"aggregates: counted office {office}")
+            _rebuild_office(office.pk, cases=CASES in names, chosen=chosen, everything=only is None)
+        say(f"aggregates: counted {', '.join(sorted(names))} of office {office}")
 
 
-def _rebuild_office(office_id: int) -> None:
-    StatCount.objects.filter(office_id=office_id).delete()
-    FamilyReach.objects.filter(office_id=office_id).delete()
+def _rebuild_office(
+    office_id: int, *, cases: bool, chosen: Sequence[CountSource], everything: bool
+) -> None:
+    stale = StatCount.objects.filter(office_id=office_id)
+    if not everything:
+        wanted = Q(metric__in=[metric for source in chosen for metric in source.metrics])
+        if cases:
+            # Everything no source claims (and rows of metrics nobody writes any more).
+            wanted |= ~Q(metric__in=[metric for source in sources() for metric in source.metrics])
+        stale = stale.filter(wanted)
+    stale.delete()
     counts: Counts = Counter()
+    if cases:
+        _count_cases(office_id, counts)
+    for source in chosen:
+        part = source.office_counts(office_id)
+        strays = {key[2] for key in part} - set(source.metrics)
+        if strays:
+            raise ValueError(f"{source.name} counted metrics it does not own: {sorted(strays)}")
+        counts.update(part)
+    Table(StatCount, ("office_id", "grain", "start", "metric", "district_pk", "key", "n")).insert(
+        [
+            (office_id, grain, start, metric, district, key, n)
+            for (grain, start, metric, district, key), n in sorted(counts.items())
+            if n
+        ]
+    )
+
+
+def _count_cases(office_id: int, counts: Counts) -> None:
+    """Count the office's cases, contacts, consultations and work; write its FamilyReach rows."""
+    FamilyReach.objects.filter(office_id=office_id).delete()
     info: dict[uuid.UUID, tuple[int, list[str]]] = {}
     families: set[uuid.UUID] = set()
     for pk, _office, family_id, district_id, way, topics, opened, closed, outcome in (
@@ -644,10 +741,3 @@ def _rebuild_office(office_id: int) -> None:
             )
             rows.append((office, family_id, grain, start, district_pk, *ages))
         reach_table.insert(rows)
-    Table(StatCount, ("office_id", "grain", "start", "metric", "district_pk", "key", "n")).insert(
-        [
-            (office_id, grain, start, metric, district, key, n)
-            for (grain, start, metric, district, key), n in sorted(counts.items())
-            if n
-        ]
-    )

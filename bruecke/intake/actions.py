@@ -23,6 +23,7 @@ from bruecke.cases.access import CASEWORK_ROLES
 from bruecke.cases.actions import anonymous_consultation_add, case_open
 from bruecke.cases.models import AnonymousConsultation, Case
 from bruecke.directory.models import Organization, Service
+from bruecke.intake import aggregates
 from bruecke.intake.models import ContactAttempt, Request
 from bruecke.lib.topics import clean_topics
 from bruecke.lib.workdays import add_working_days
@@ -104,6 +105,7 @@ def request_create(
                     consent=consent,
                     feedback_consent=feedback_consent,
                 )
+                aggregates.request_added(request)
                 audit_record(
                     office=office,
                     actor=partner_by,
@@ -273,9 +275,11 @@ def contact_attempt_add(
     attempt = ContactAttempt.objects.create(
         request=request, by=by, channel=channel, reached=reached, note=note.strip()
     )
-    Request.objects.filter(pk=request.pk, first_contact_at__isnull=True).update(
-        first_contact_at=attempt.at
-    )
+    # The first attempt answers the request (the report's response time).
+    with aggregates.tracking_requests([request.pk]):
+        Request.objects.filter(pk=request.pk, first_contact_at__isnull=True).update(
+            first_contact_at=attempt.at
+        )
     if reached:
         Request.objects.filter(pk=request.pk, reached_at__isnull=True).update(reached_at=attempt.at)
     request.refresh_from_db(fields=["first_contact_at", "reached_at"])
@@ -407,14 +411,16 @@ def request_close(
     """Close a request without a case, with a reason (not reached, no need, ...)."""
     if reason not in Request.CloseReason.values:
         raise ValidationError(_("Bitte wählen Sie einen Grund."))
-    _request_change(
-        request,
-        version=version,
-        status=Request.Status.CLOSED,
-        close_reason=reason,
-        close_note=note.strip(),
-        closed_at=timezone.now(),
-    )
+    # Spam and duplicates leave the report's numbers.
+    with aggregates.tracking_requests([request.pk]):
+        _request_change(
+            request,
+            version=version,
+            status=Request.Status.CLOSED,
+            close_reason=reason,
+            close_note=note.strip(),
+            closed_at=timezone.now(),
+        )
     audit_record(
         office=request.office_id,
         actor=by,

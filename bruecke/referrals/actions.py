@@ -26,6 +26,7 @@ from bruecke.lib.workdays import add_working_days
 from bruecke.org.models import Membership, Office, Role
 from bruecke.org.selectors import membership_for
 from bruecke.people.models import Person
+from bruecke.referrals import aggregates
 from bruecke.referrals.gate import disclose
 from bruecke.referrals.models import (
     Consent,
@@ -214,6 +215,7 @@ def referral_create(
                 referral_id=referral.pk,
             )
         ReferralEvent.objects.create(referral=referral, to_status=referral.status, by=by)
+        aggregates.referral_added(referral)
         audit_record(
             office=case.office_id,
             actor=by,
@@ -291,7 +293,9 @@ def referral_step(
         if to == S.REDIRECTED:
             locked.redirected_to = redirected_to
             fields.append("redirected_to")
-        locked.save(update_fields=fields)
+        # The report counts referrals by state and outcome.
+        with aggregates.tracking_referrals([locked.pk]):
+            locked.save(update_fields=fields)
         ReferralEvent.objects.create(
             referral=locked,
             from_status=previous,
@@ -318,7 +322,7 @@ def referrals_expire(*, today: dt.date | None = None) -> int:
     count = 0
     waiting = Referral.objects.filter(status__in=[S.SENT, S.OPENED], answer_by__lt=today)
     for referral in waiting.iterator():
-        with transaction.atomic():
+        with transaction.atomic(), aggregates.tracking_referrals([referral.pk]):
             updated = Referral.objects.filter(pk=referral.pk, status__in=[S.SENT, S.OPENED]).update(
                 status=S.EXPIRED, updated_at=timezone.now()
             )

@@ -1,10 +1,10 @@
 """Reads for the reports: counts of one office for a period and the period before.
 
-Everything comes from the aggregate tables kept by ``cases.aggregates``,
-except referrals and intake requests (few, read directly through their
-reporting indexes) and families reached in a custom period (counted from
-the contacts, which takes longer at large sizes). The number of queries is
-fixed, whatever the data.
+Everything comes from the aggregate table kept by ``cases.aggregates`` (with
+the referral and request counts of ``referrals.aggregates`` and
+``intake.aggregates``), except families reached in a custom period (counted
+from the contacts, which takes longer at large sizes). The number of queries
+is fixed, whatever the data.
 
 Nothing here returns a name or an id of a family, person, case or request:
 only counts per district and key.
@@ -18,17 +18,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from bruecke.cases import aggregates as agg
 from bruecke.cases.models import Contact, StatCount
-from bruecke.intake.models import Request
-from bruecke.lib.workdays import is_working_day
+from bruecke.intake import aggregates as intake_agg
 from bruecke.org.models import District, Office, Team
 from bruecke.people.models import Person
-from bruecke.referrals.models import Referral
+from bruecke.referrals import aggregates as referral_agg
 from bruecke.reports.periods import Period
 
 # Metrics counted per month (the histogram of case durations is read apart).
@@ -48,10 +46,10 @@ MONTH_METRICS = (
     agg.WORK,
     agg.WORK_PARTICIPANTS,
 )
+# Referrals and requests, also per month (read with the rest, sorted out below).
+OTHER_MONTH_METRICS = referral_agg.METRICS + intake_agg.METRICS
 REACH_METRICS = (agg.FAMILIES, agg.CHILDREN)
 BALANCE_METRICS = tuple(metric for pair in agg.BALANCE_PAIRS for metric in pair)
-# Intake requests that were never a real request do not count for the response time.
-NOT_A_REQUEST = (Request.CloseReason.SPAM, Request.CloseReason.DUPLICATE)
 
 # (district pk, key) -> count
 Counts = dict[tuple[int, str], int]
@@ -151,10 +149,6 @@ def scope_for(
     )
 
 
-def _aware(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def _in_scope(scope: Scope, field_name: str) -> Q:
     pks = scope.district_pks
     return Q() if pks is None else Q(**{f"{field_name}__in": sorted(pks)})
@@ -171,17 +165,27 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
     current, before = PeriodCounts(), PeriodCounts()
     is_current = Q(start__gte=period.start)
 
-    # 1. Everything counted per month, and families reached per quarter or year.
-    wanted = Q(grain="m", metric__in=MONTH_METRICS, start__gte=previous.start)
-    wanted &= Q(start__lte=period.end)
+    # 1. Everything counted per month (referrals and requests too), and families
+    #    reached per quarter or year.
+    wanted = Q(grain="m", metric__in=MONTH_METRICS + OTHER_MONTH_METRICS)
+    wanted &= Q(start__gte=previous.start, start__lte=period.end)
     if period.grain is not None:
         wanted |= Q(
             grain=period.grain, metric__in=REACH_METRICS, start__in=[previous.start, period.start]
         )
+    intake = _Intake(scope, today=timezone.localdate())
     for row in _grouped(StatCount.objects.filter(office=office).filter(wanted), is_current):
+        metric, district, key = row["metric"], row["district_pk"], row["key"]
         for counts, n in ((current, row["now"]), (before, row["before"])):
-            if n:
-                counts.add(row["metric"], row["district_pk"], row["key"], n)
+            if not n:
+                continue
+            if metric in referral_agg.TABLES:
+                table = counts.referrals[referral_agg.TABLES[metric]]
+                table[(district, key)] = table.get((district, key), 0) + n
+            elif metric in intake_agg.METRICS:
+                intake.add(counts, metric, district, key, n)
+            else:
+                counts.add(metric, district, key, n)
 
     # 2. Cases open on the last day: openings minus closings up to then
     #    (whole years, then the months of the last year).
@@ -228,8 +232,6 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
         for counts, part in ((current, period), (before, previous)):
             _reach_live(counts, office=office, period=part)
 
-    _referrals(current, before, office=office, period=period, previous=previous)
-    _intake(current, before, scope=scope, period=period, previous=previous)
     return current, before
 
 
@@ -268,89 +270,21 @@ def _reach_live(counts: PeriodCounts, *, office: Office, period: Period) -> None
             counts.add(agg.CHILDREN, first[family_id][1], group, 1)
 
 
-def _referrals(
-    current: PeriodCounts, before: PeriodCounts, *, office: Office, period: Period, previous: Period
-) -> None:
-    """Referrals made in the periods: by kind of receiving organisation, state and outcome."""
-    is_current = Q(created_at__gte=_aware(period.start))
-    rows = (
-        Referral.objects.filter(
-            office=office,
-            created_at__gte=_aware(previous.start),
-            created_at__lt=_aware(period.end + dt.timedelta(days=1)),
-        )
-        .exclude(status=Referral.Status.ERROR)
-        .order_by()
-        .values("case__district_id", "organisation__kind", "status", "outcome")
-        .annotate(now=Count("pk", filter=is_current), before=Count("pk", filter=~is_current))
-    )
-    for row in rows:
-        district = row["case__district_id"]
-        for counts, n in ((current, row["now"]), (before, row["before"])):
-            if not n:
-                continue
-            for name, key in (
-                ("kind", row["organisation__kind"]),
-                ("status", row["status"]),
-                ("outcome", row["outcome"]),
-            ):
-                if key:
-                    table = counts.referrals[name]
-                    table[(district, key)] = table.get((district, key), 0) + n
+class _Intake:
+    """Sorts the request counts into the report's states and response times."""
 
+    def __init__(self, scope: Scope, *, today: dt.date) -> None:
+        self.pks = scope.district_pks
+        self.today = today.isoformat()
 
-def _intake(
-    current: PeriodCounts, before: PeriodCounts, *, scope: Scope, period: Period, previous: Period
-) -> None:
-    """Requests for contact: how many, how many answered in time, how fast (working days).
-
-    Grouped in SQL by the (local) day a request came in and the day of its
-    first contact, so the rows are bounded by the calendar, not by the number
-    of requests.
-    """
-    today = timezone.localdate()
-    rows = (
-        Request.objects.filter(
-            office=scope.office,
-            created_at__gte=_aware(previous.start),
-            created_at__lt=_aware(period.end + dt.timedelta(days=1)),
-        )
-        .exclude(close_reason__in=NOT_A_REQUEST)
-        .annotate(created=TruncDate("created_at"), answered=TruncDate("first_contact_at"))
-        .order_by()
-        .values_list("created", "answered", "due_on", "district_id")
-        .annotate(n=Count("pk"))
-    )
-    pks = scope.district_pks
-    workdays = _WorkingDays(previous.start)
-    for created, answered, due_on, district_id, n in rows:
-        counts = current if created >= period.start else before
-        district = district_id or agg.NO_DISTRICT
-        if answered is not None:
-            state = "within" if answered <= due_on else "late"
-            if pks is None or district in pks:
-                counts.response_days.extend([workdays.between(created, answered)] * n)
-        else:
-            state = "late" if due_on < today else "open"
+    def add(self, counts: PeriodCounts, metric: str, district: int, key: str, n: int) -> None:
+        if metric == intake_agg.REQUEST_ANSWERED:
+            state = key  # "within" or "late"
+        elif metric == intake_agg.REQUEST_WAITING:
+            # Not answered: late once its due date (the key, ISO) has passed.
+            state = "late" if key < self.today else "open"
+        else:  # REQUEST_DAYS: the median is of the scope only
+            if self.pks is None or district in self.pks:
+                counts.response_days.extend([int(key)] * n)
+            return
         counts.intake[(district, state)] = counts.intake.get((district, state), 0) + n
-
-
-class _WorkingDays:
-    """Working days between two dates in constant time (a running count from a first day)."""
-
-    def __init__(self, first: dt.date) -> None:
-        self.first = first
-        self.count = [0]
-
-    def _index(self, day: dt.date) -> int:
-        offset = (day - self.first).days
-        while len(self.count) <= offset:
-            next_day = self.first + dt.timedelta(days=len(self.count))
-            self.count.append(self.count[-1] + is_working_day(next_day))
-        return self.count[offset]
-
-    def between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after ``start`` up to and including ``end`` (as lib.workdays)."""
-        if end <= start:
-            return 0
-        return self._index(end) - self._index(start)
