@@ -52,7 +52,7 @@ casework_required = role_required(CASEWORK_ROLES)
 @casework_required
 def case_list(request: CaseworkRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
-    cases = selectors.case_list(user=request.user, status=status)
+    cases = selectors.case_list(user=request.user, status=status).only(*selectors.CASE_TABLE_FIELDS)
     return render(
         request,
         "cases/case_list.html",

@@ -7,7 +7,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
 
 from bruecke.directory.models import Schedule, ScheduleException, Service, ServiceTranslation
 from bruecke.directory.schedules import describe, is_open, open_now_q
@@ -32,10 +34,38 @@ def _json_has(field_name: str, value: str) -> Q:
     return Q(**{f"{field_name}__icontains": f'"{value}'})
 
 
-def with_public_details(services: QuerySet[Service], language: str) -> QuerySet[Service]:
-    """Everything an offer card or page shows, in a fixed number of queries.
+class _RankOf(Func):
+    """Where the row's id stands in ``ranked`` (0, 1, ...), for ORDER BY.
 
-    Used by the public pages and by the coordinators' preview.
+    The same CASE that ``Case(When(pk=..., then=0), ...)`` gives, written as
+    SQL text at once: building and compiling 500 When objects (twice per
+    page) took Django longer than the database took for the whole search.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, ranked: list[uuid.UUID]) -> None:
+        if not ranked:
+            raise ValueError("nothing to rank")
+        super().__init__(F("pk"))
+        self.ranked = ranked
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, list[Any]]:
+        column, params = compiler.compile(self.source_expressions[0])
+        pk = Service._meta.pk
+        assert pk is not None
+        ids = [pk.get_db_prep_value(value, connection) for value in self.ranked]
+        whens = " ".join(f"WHEN %s THEN {rank}" for rank in range(len(ids)))
+        return f"CASE {column} {whens} END", [*params, *ids]
+
+
+def with_card_details(services: QuerySet[Service], language: str) -> QuerySet[Service]:
+    """What an offer card in a list shows (name, organisation, first address, open now).
+
+    A fixed number of queries; each further prefetch costs a list of twenty
+    offers about a millisecond of Python, however few rows it reads.
     """
     return services.select_related("organization").prefetch_related(
         Prefetch(
@@ -43,16 +73,26 @@ def with_public_details(services: QuerySet[Service], language: str) -> QuerySet[
             queryset=ServiceTranslation.objects.filter(language=language),
             to_attr="texts",
         ),
-        "service_at_locations__location__district",
+        "service_at_locations__location",
         "service_at_locations__schedules",
         "service_at_locations__schedule_exceptions",
+    )
+
+
+def with_public_details(services: QuerySet[Service], language: str) -> QuerySet[Service]:
+    """Everything an offer page shows, in a fixed number of queries.
+
+    Used by the public pages and by the coordinators' preview.
+    """
+    return with_card_details(services, language).prefetch_related(
+        "service_at_locations__location__district",
         "phones",
         "districts",
     )
 
 
 def public_offers(filters: OfferFilters, *, language: str, now: dt.datetime) -> QuerySet[Service]:
-    """Active offers matching the filters, best first."""
+    """Active offers matching the filters, best first, with what their cards show."""
     services = Service.objects.filter(status=Service.Status.ACTIVE)
     if filters.topic:
         services = services.filter(_json_has("topics", filters.topic))
@@ -77,13 +117,12 @@ def public_offers(filters: OfferFilters, *, language: str, now: dt.datetime) -> 
         services = services.filter(Exists(opening)).exclude(Exists(closed))
     if filters.query:
         ranked = ranked_service_ids(filters.query, language)
-        order = Case(
-            *[When(pk=pk, then=rank) for rank, pk in enumerate(ranked)], output_field=IntegerField()
+        services = (
+            services.filter(pk__in=ranked).order_by(_RankOf(ranked)) if ranked else services.none()
         )
-        services = services.filter(pk__in=ranked).order_by(order)
     else:
         services = services.order_by("name")
-    return with_public_details(services, language)
+    return with_card_details(services, language)
 
 
 def public_offer(offer_id: uuid.UUID | str, *, language: str) -> Service | None:

@@ -17,7 +17,7 @@ from bruecke.audit.actions import audit_record
 from bruecke.lib.names import phonetic_key
 from bruecke.lib.phone import phone_key
 from bruecke.org.models import District
-from bruecke.people.models import Family, Person
+from bruecke.people.models import Family, FamilyNameCode, Person
 
 
 class StaleEdit(Exception):
@@ -55,9 +55,26 @@ def _derive_keys(family: Family) -> None:
     if family.anonymous:
         # Anonymous mode keeps a pseudonym only.
         family.street = family.postal_code = family.phone = family.email = ""
-    # Padded with spaces so a search for one code matches whole codes only.
-    family.name_key = f" {phonetic_key(family.name)} "
     family.phone_key = phone_key(family.phone)
+
+
+def family_name_codes(name: str) -> list[str]:
+    """The phonetic codes family search finds a family name by, each once, in order.
+
+    >>> family_name_codes("Meyer-Schmitt")
+    ['67', '862']
+    """
+    return list(dict.fromkeys(phonetic_key(name).split()))
+
+
+def _name_codes_write(family: Family, *, replace: bool) -> None:
+    """Write the family's name codes (the index family search reads); ``replace`` the old ones."""
+    if replace:
+        FamilyNameCode.objects.filter(family_id=family.pk).delete()
+    FamilyNameCode.objects.bulk_create(
+        FamilyNameCode(office_id=family.office_id, family_id=family.pk, code=code)
+        for code in family_name_codes(family.name)
+    )
 
 
 def _person(family: Family, data: PersonData) -> Person:
@@ -87,6 +104,7 @@ def family_create(
     family = Family(office_id=district.office_id, district=district, created_by=by, **fields)
     _derive_keys(family)
     family.save()
+    _name_codes_write(family, replace=False)
     Person.objects.bulk_create([_person(family, data) for data in members])
     audit_record(
         office=family.office_id,
@@ -114,7 +132,7 @@ def family_update(
         family.district = district
         changed.add("district")
     _derive_keys(family)
-    changed |= {"name_key", "phone_key", "street", "postal_code", "phone", "email"}
+    changed |= {"phone_key", "street", "postal_code", "phone", "email"}
     values = {name: getattr(family, name) for name in changed}
     updated = Family.objects.filter(pk=family.pk, version=version).update(
         version=F("version") + 1, **values
@@ -122,13 +140,15 @@ def family_update(
     if not updated:
         raise StaleEdit(Family.objects.select_related("district").get(pk=family.pk))
     family.version = version + 1
+    if "name" in fields:
+        _name_codes_write(family, replace=True)
     audit_record(
         office=family.office_id,
         actor=by,
         action="family.update",
         target_type="family",
         target_id=family.pk,
-        details={"fields": sorted(changed - {"name_key", "phone_key"})},
+        details={"fields": sorted(changed - {"phone_key"})},
     )
     return family
 

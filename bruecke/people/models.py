@@ -21,7 +21,6 @@ class Family(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="families")
     # The household's name as the family uses it, or a pseudonym in anonymous mode.
     name = models.CharField(_("Name der Familie"), max_length=120)
-    name_key = models.CharField(max_length=120, db_index=False, editable=False)
     anonymous = models.BooleanField(
         _("Anonym (nur Pseudonym)"),
         default=False,
@@ -62,12 +61,40 @@ class Family(models.Model):
         indexes = [
             # Family search by phone within an office.
             models.Index(fields=["office", "phone_key"], name="family_office_phone"),
-            # Family search by (phonetic) family name within an office.
-            models.Index(fields=["office", "name_key"], name="family_office_namekey"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class FamilyNameCode(models.Model):
+    """One Kölner Phonetik code of a family's name, one row per word.
+
+    Family search looks a code up through the index below. A search inside
+    one column of all codes (``LIKE '% 657 %'``) cannot use an index and read
+    every family of the installation on each search. Written by the family
+    actions whenever the name changes (and in bulk by the seeder).
+    """
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+", db_index=False)
+    family = models.ForeignKey(
+        Family, on_delete=models.CASCADE, related_name="name_codes", db_index=False
+    )
+    code = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [
+            # Family search by a phonetic code of the family name within an office;
+            # holds the family id, so the search never reads this table's rows.
+            models.Index(fields=["office", "code", "family"], name="familyname_office_code"),
+        ]
+        constraints = [
+            # Also the index for rewriting (and cascading) one family's codes.
+            models.UniqueConstraint(fields=["family", "code"], name="familyname_family_code"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class Person(models.Model):

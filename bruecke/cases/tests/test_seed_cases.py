@@ -30,7 +30,8 @@ from bruecke.lib.school import school_entry
 from bruecke.lib.topics import TOPIC_LABELS, clean_topics
 from bruecke.org import seed as org_seed
 from bruecke.org.models import District, Membership, Office, PartnerOrganisation, Role
-from bruecke.people.models import Family, Person
+from bruecke.people.actions import family_name_codes
+from bruecke.people.models import Family, FamilyNameCode, Person
 
 DEMO = SCALES["demo"]
 
@@ -279,9 +280,16 @@ def test_distributions_look_like_kita_sozialarbeit(seeded):
 def test_search_keys_are_what_the_actions_compute(seeded):
     families = list(Family.objects.all())
     assert sum(1 for f in families if f.phone) > 300
+    codes: dict[object, list[tuple[int, str]]] = defaultdict(list)
+    for office_id, family_id, code in FamilyNameCode.objects.values_list(
+        "office_id", "family_id", "code"
+    ):
+        codes[family_id].append((office_id, code))
     for family in families:
         assert family.phone_key == phone_key(family.phone)
-        assert family.name_key == phonetic_key(family.name)
+        assert sorted(codes[family.pk]) == sorted(
+            (family.office_id, code) for code in family_name_codes(family.name)
+        )
     for person in Person.objects.all():
         assert person.first_key == phonetic_key(person.first_name)
         assert person.last_key == phonetic_key(person.last_name)

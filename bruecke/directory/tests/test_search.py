@@ -95,3 +95,51 @@ class ReindexCommandTests(BaseTestCase):
         call_command("search_reindex", stdout=out)
         assert ranked_service_ids("Elterncafé") == [offer.pk]
         assert "1 offers" in out.getvalue()
+
+
+class RankedOffersTests(BaseTestCase):
+    """The page lists offers in the ranking's order (the ranking itself is faked here)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        org = Organization.objects.create(office=cls.dortmund, name="Familienzentrum")
+        cls.group, cls.counselling, cls.language = (
+            Service.objects.create(
+                office=cls.dortmund, organization=org, name=name, kind="beratung", topics=topics
+            )
+            for name, topics in (
+                ("Krabbelgruppe", []),
+                ("Erziehungsberatung", []),
+                ("Sprachförderung", ["inklusion/sprachfoerderung"]),
+            )
+        )
+
+    def offers(self, ranked, **filters):
+        from unittest import mock
+
+        from django.utils import timezone
+
+        from bruecke.directory import selectors
+
+        with mock.patch.object(selectors, "ranked_service_ids", return_value=ranked):
+            found = selectors.public_offers(
+                selectors.OfferFilters(query="x", **filters),
+                language="de",
+                now=timezone.now(),
+            )
+            return [service.pk for service in found]
+
+    def test_offers_come_in_the_order_of_the_ranking(self):
+        order = [self.group.pk, self.counselling.pk, self.language.pk]
+        assert self.offers(order) == order
+        assert self.offers(order[::-1]) == order[::-1]
+
+    def test_filters_keep_the_order_of_the_ranking(self):
+        order = [self.group.pk, self.counselling.pk, self.language.pk]
+        assert self.offers(order, topic="inklusion") == [self.language.pk]
+        Service.objects.filter(pk=self.counselling.pk).update(status=Service.Status.INACTIVE)
+        assert self.offers(order) == [self.group.pk, self.language.pk]
+
+    def test_nothing_ranked_finds_nothing(self):
+        assert self.offers([]) == []
