@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from bruecke.cases.models import Case
@@ -61,9 +61,11 @@ def families_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Fami
     membership = casework_membership(user)
     if membership is None:
         return Family.objects.none()
-    with_case = Case.objects.filter(case_scope(membership)).values("family_id")
+    # EXISTS rather than a join on cases: a family with two cases is one row.
+    cases = Case.objects.filter(family=OuterRef("pk"))
     return Family.objects.filter(office_id=membership.office_id, merged_into__isnull=True).filter(
-        Q(pk__in=with_case) | Q(created_by_id=membership.user_id, cases__isnull=True)
+        Exists(cases.filter(case_scope(membership)))
+        | (Q(created_by_id=membership.user_id) & ~Exists(cases))
     )
 
 

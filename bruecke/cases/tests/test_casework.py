@@ -158,6 +158,21 @@ class SearchTests(BaseTestCase):
     def test_child_birth_date(self):
         assert self.found(birth_date=dt.date(2022, 3, 14)) == {"Meyer"}
 
+    def test_a_family_with_two_cases_is_listed_once(self):
+        with time_machine.travel(NOW, tick=False):
+            case_open(
+                by=self.worker_hoerde,
+                family=self.meyer.family,
+                district=self.hoerde,
+                assigned_to=self.worker_hoerde,
+                zugangsweg="kita",
+                topics=["gesundheit"],
+                opened_on=dt.date(2026, 10, 1),
+            )
+        for user in (self.worker_hoerde, self.lead_dortmund):
+            names = [f.name for f in family_search(user=user, query="Meyer")]
+            assert names == ["Meyer"], (user, names)
+
     def test_search_never_shows_families_of_other_workers(self):
         assert "Maier" not in self.found(query="Maier")
 
