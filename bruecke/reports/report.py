@@ -70,6 +70,8 @@ class Row:
     label: str
     values: list[Value]
     total: bool = False
+    # The age group of a "Kinder: …" row, for texts that name the groups (Sachbericht).
+    age_group: str = ""
 
 
 @dataclass
@@ -525,7 +527,7 @@ class _Builder:
             values = self.both(lambda s: s.children, "age", key)
             # "Age not known" only where there is such a child.
             if key != "?" or any(v.value != 0 for v in values):
-                rows.append(Row(_("Kinder: %(age)s") % {"age": label}, values))
+                rows.append(Row(_("Kinder: %(age)s") % {"age": label}, values, age_group=label))
         rows.append(Row(_("Kinder gesamt"), self.both(lambda s: s.children, TOTAL), total=True))
         return Table(
             slug="reach",

@@ -61,10 +61,8 @@ def sections(report: Report) -> list[Section]:
     period = report.period.label
     previous = report.previous.label
     reach = report.table("reach")
-    children = [row for row in reach.rows if row.label.startswith(_("Kinder: "))]
-    ages = "; ".join(
-        f"{row.label.removeprefix(_('Kinder: '))}: {_in_words(row.values[0])}" for row in children
-    )
+    children = [row for row in reach.rows if row.age_group]
+    ages = "; ".join(f"{row.age_group}: {_in_words(row.values[0])}" for row in children)
     work = report.table("work")
     networking = sum(
         (_value(_row(work, label)).value or 0)
