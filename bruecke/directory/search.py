@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import translation
 
 from bruecke.directory.models import SearchDocument, Service, ServiceTranslation
@@ -19,6 +20,8 @@ from bruecke.lib.stemming import stems
 from bruecke.lib.topics import TOPIC_LABELS, top_level
 
 BATCH = 2000
+# Matches ranked per search: nobody pages past the first few dozen offers.
+RANK_LIMIT = 500
 
 
 def _document(parts: Iterable[str], language: str) -> str:
@@ -91,42 +94,68 @@ def search_index_rebuild() -> int:
     return len(ids)
 
 
-def ranked_service_ids(query: str, language: str = "de", *, limit: int = 500) -> list[uuid.UUID]:
+def ranked_service_ids(
+    query: str,
+    language: str = "de",
+    *,
+    within: QuerySet[Service] | None = None,
+    limit: int = RANK_LIMIT,
+) -> list[uuid.UUID]:
     """Ids of offers matching every word of ``query``, best match first.
 
     Searches the documents in ``language`` and in German, so a parent can type
-    in either.
+    in either. With ``within``, only those offers are ranked: a filter that
+    narrows the list then never loses an offer that the whole directory would
+    have ranked below ``limit``.
     """
     ranks: dict[uuid.UUID, float] = {}
     for doc_language in dict.fromkeys([language, "de"]):
         terms = stems(query, doc_language)
         if not terms:
             continue
-        for service_id, rank in _match(terms, doc_language, limit):
+        for service_id, rank in _match(terms, doc_language, within, limit):
             key = service_id if isinstance(service_id, uuid.UUID) else uuid.UUID(str(service_id))
             ranks[key] = max(ranks.get(key, rank), rank)
     return sorted(ranks, key=lambda key: -ranks[key])[:limit]
 
 
-def _match(terms: list[str], language: str, limit: int) -> list[tuple[object, float]]:
+def _match(
+    terms: list[str], language: str, within: QuerySet[Service] | None, limit: int
+) -> list[tuple[object, float]]:
+    """(service id, rank) of the documents in ``language`` that contain every term as a prefix.
+
+    With ``within``, its offers' documents are selected first (one query run
+    inside the full-text statement) and only their matches are ranked.
+    """
+    if within is None:
+        restrict, params = "d.language = %s", [language]
+    else:
+        candidates = SearchDocument.objects.filter(
+            language=language, service__in=within.values("pk")
+        ).values("id")
+        sql, candidate_params = candidates.query.sql_with_params()
+        # "+" keeps SQLite from handing the candidates to FTS5 one by one (a
+        # full-text query each); every match is checked against the list instead.
+        row = "d.id" if connection.vendor == "postgresql" else "+directory_search_fts.rowid"
+        restrict, params = f"{row} IN ({sql})", list(candidate_params)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             tsquery = " & ".join(f"{term}:*" for term in terms)
             cursor.execute(
-                "SELECT service_id, ts_rank(to_tsvector('simple', stems), query) AS rank "
-                "FROM directory_searchdocument, to_tsquery('simple', %s) AS query "
-                "WHERE language = %s AND to_tsvector('simple', stems) @@ query "
+                "SELECT d.service_id, ts_rank(to_tsvector('simple', d.stems), query) AS rank "  # noqa: S608 - {restrict} is compiled by Django
+                "FROM directory_searchdocument d, to_tsquery('simple', %s) AS query "
+                f"WHERE to_tsvector('simple', d.stems) @@ query AND {restrict} "
                 "ORDER BY rank DESC LIMIT %s",
-                [tsquery, language, limit],
+                [tsquery, *params, limit],
             )
         else:
             match = " AND ".join(f'"{term}"*' for term in terms)
             # bm25() is lower for better matches; negate so higher is better.
             cursor.execute(
-                "SELECT d.service_id, -bm25(directory_search_fts) AS rank "
+                "SELECT d.service_id, -bm25(directory_search_fts) AS rank "  # noqa: S608 - {restrict} is compiled by Django
                 "FROM directory_search_fts JOIN directory_searchdocument d ON d.id = directory_search_fts.rowid "
-                "WHERE directory_search_fts MATCH %s AND d.language = %s "
+                f"WHERE directory_search_fts MATCH %s AND {restrict} "
                 "ORDER BY rank DESC LIMIT %s",
-                [match, language, limit],
+                [match, *params, limit],
             )
         return [(row[0], float(row[1])) for row in cursor.fetchall()]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.sql.compiler import SQLCompiler
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from bruecke.directory.models import Schedule, ScheduleException, Service, ServiceTranslation
 from bruecke.directory.schedules import describe, is_open, open_now_q
@@ -26,39 +25,23 @@ class OfferFilters:
     open_now: bool = False
     free: bool = False
 
+    def narrows(self) -> bool:
+        """Whether anything besides the search words limits the offers."""
+        return bool(
+            self.topic
+            or self.district_id
+            or self.age is not None
+            or self.language
+            or self.open_now
+            or self.free
+        )
+
 
 def _json_has(field_name: str, value: str) -> Q:
     # Lists of codes are stored as JSON text (["gesundheit/kinderarzt", ...]);
     # matching the quoted prefix works on SQLite and PostgreSQL alike and also
     # finds the subtopics of a Handlungsfeld.
     return Q(**{f"{field_name}__icontains": f'"{value}'})
-
-
-class _RankOf(Func):
-    """Where the row's id stands in ``ranked`` (0, 1, ...), for ORDER BY.
-
-    The same CASE that ``Case(When(pk=..., then=0), ...)`` gives, written as
-    SQL text at once: building and compiling 500 When objects (twice per
-    page) took Django longer than the database took for the whole search.
-    """
-
-    output_field = IntegerField()
-
-    def __init__(self, ranked: list[uuid.UUID]) -> None:
-        if not ranked:
-            raise ValueError("nothing to rank")
-        super().__init__(F("pk"))
-        self.ranked = ranked
-
-    def as_sql(  # type: ignore[override]
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> tuple[str, list[Any]]:
-        column, params = compiler.compile(self.source_expressions[0])
-        pk = Service._meta.pk
-        assert pk is not None
-        ids = [pk.get_db_prep_value(value, connection) for value in self.ranked]
-        whens = " ".join(f"WHEN %s THEN {rank}" for rank in range(len(ids)))
-        return f"CASE {column} {whens} END", [*params, *ids]
 
 
 def with_card_details(services: QuerySet[Service], language: str) -> QuerySet[Service]:
@@ -91,7 +74,9 @@ def with_public_details(services: QuerySet[Service], language: str) -> QuerySet[
     )
 
 
-def public_offers(filters: OfferFilters, *, language: str, now: dt.datetime) -> QuerySet[Service]:
+def public_offers(
+    filters: OfferFilters, *, language: str, now: dt.datetime
+) -> QuerySet[Service] | RankedOffers:
     """Active offers matching the filters, best first, with what their cards show."""
     services = Service.objects.filter(status=Service.Status.ACTIVE)
     if filters.topic:
@@ -115,14 +100,50 @@ def public_offers(filters: OfferFilters, *, language: str, now: dt.datetime) -> 
             date=now.date(), service_at_location__service=OuterRef("pk")
         )
         services = services.filter(Exists(opening)).exclude(Exists(closed))
-    if filters.query:
-        ranked = ranked_service_ids(filters.query, language)
-        services = (
-            services.filter(pk__in=ranked).order_by(_RankOf(ranked)) if ranked else services.none()
-        )
+    if not filters.query:
+        return with_card_details(services.order_by("name"), language)
+    if filters.narrows():
+        # Rank only the offers the filters leave (one district, one worry: a
+        # few hundred), so none of them is lost behind the best RANK_LIMIT.
+        ranked = ranked_service_ids(filters.query, language, within=services)
     else:
-        services = services.order_by("name")
-    return with_card_details(services, language)
+        ranked = ranked_service_ids(filters.query, language)
+        active = set(services.filter(pk__in=ranked).values_list("pk", flat=True))
+        ranked = [pk for pk in ranked if pk in active]
+    return RankedOffers(ranked, language)
+
+
+class RankedOffers(Sequence[Service]):
+    """Offers in the order of a full-text ranking, for a Paginator.
+
+    Its length is the number of ranked ids; a page (a slice) is read with one
+    set of card queries for just those offers.
+    """
+
+    def __init__(self, ids: list[uuid.UUID], language: str) -> None:
+        self.ids = ids
+        self.language = language
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Service: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Service]: ...
+
+    def __getitem__(self, index: int | slice) -> Service | list[Service]:
+        if isinstance(index, int):
+            return self._read([self.ids[index]])[0]
+        return self._read(self.ids[index])
+
+    def _read(self, ids: list[uuid.UUID]) -> list[Service]:
+        if not ids:
+            return []
+        services = with_card_details(Service.objects.filter(pk__in=ids), self.language)
+        found = {service.pk: service for service in services}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def public_offer(offer_id: uuid.UUID | str, *, language: str) -> Service | None:

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from bruecke.directory.models import Organization, Service, ServiceTranslation
 from bruecke.directory.search import ranked_service_ids, search_index_rebuild, search_index_services
 from bruecke.test import BaseTestCase
@@ -98,48 +101,73 @@ class ReindexCommandTests(BaseTestCase):
 
 
 class RankedOffersTests(BaseTestCase):
-    """The page lists offers in the ranking's order (the ranking itself is faked here)."""
+    """The portal's list: the ranking's order, filters, paging over the ranked ids."""
 
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
         org = Organization.objects.create(office=cls.dortmund, name="Familienzentrum")
-        cls.group, cls.counselling, cls.language = (
-            Service.objects.create(
-                office=cls.dortmund, organization=org, name=name, kind="beratung", topics=topics
+
+        def offer(name, description, topics=(), status=Service.Status.ACTIVE):
+            return Service.objects.create(
+                office=cls.dortmund,
+                organization=org,
+                name=name,
+                description=description,
+                kind="beratung",
+                topics=list(topics),
+                status=status,
             )
-            for name, topics in (
-                ("Krabbelgruppe", []),
-                ("Erziehungsberatung", []),
-                ("Sprachförderung", ["inklusion/sprachfoerderung"]),
-            )
+
+        # "Beratung" three times, twice and once: bm25 ranks them in that order.
+        cls.best = offer("Beratung Nord", "Beratung, Beratung und Beratung für Eltern.")
+        cls.second = offer("Beratung Mitte", "Beratung für Eltern, offene Beratung.")
+        cls.third = offer(
+            "Beratung Süd", "Sprechstunde für Eltern.", topics=["inklusion/sprachfoerderung"]
         )
+        cls.inactive = offer(
+            "Beratung Ost", "Beratung, Beratung, Beratung.", status=Service.Status.INACTIVE
+        )
+        search_index_rebuild()
 
-    def offers(self, ranked, **filters):
-        from unittest import mock
-
+    def offers(self, **filters):
         from django.utils import timezone
 
-        from bruecke.directory import selectors
+        from bruecke.directory.selectors import OfferFilters, public_offers
 
-        with mock.patch.object(selectors, "ranked_service_ids", return_value=ranked):
-            found = selectors.public_offers(
-                selectors.OfferFilters(query="x", **filters),
-                language="de",
-                now=timezone.now(),
-            )
-            return [service.pk for service in found]
+        found = public_offers(
+            OfferFilters(query="Beratung", **filters), language="de", now=timezone.now()
+        )
+        return [service.pk for service in found]
 
-    def test_offers_come_in_the_order_of_the_ranking(self):
-        order = [self.group.pk, self.counselling.pk, self.language.pk]
-        assert self.offers(order) == order
-        assert self.offers(order[::-1]) == order[::-1]
+    def test_offers_come_best_first_and_only_active(self):
+        assert self.offers() == [self.best.pk, self.second.pk, self.third.pk]
 
-    def test_filters_keep_the_order_of_the_ranking(self):
-        order = [self.group.pk, self.counselling.pk, self.language.pk]
-        assert self.offers(order, topic="inklusion") == [self.language.pk]
-        Service.objects.filter(pk=self.counselling.pk).update(status=Service.Status.INACTIVE)
-        assert self.offers(order) == [self.group.pk, self.language.pk]
+    def test_a_filter_ranks_within_what_it_leaves(self):
+        # Ranked over the whole directory, the third offer falls behind a
+        # limit of two; ranked within the topic's offers, it is found.
+        assert self.third.pk not in ranked_service_ids("Beratung", limit=2)
+        language_support = Service.objects.filter(topics__icontains='"inklusion')
+        assert ranked_service_ids("Beratung", within=language_support, limit=2) == [self.third.pk]
+        assert self.offers(topic="inklusion") == [self.third.pk]
+        assert self.offers(topic="gesundheit") == []
 
-    def test_nothing_ranked_finds_nothing(self):
-        assert self.offers([]) == []
+    def test_pages_read_only_their_offers(self):
+        from django.core.paginator import Paginator
+        from django.utils import timezone
+
+        from bruecke.directory.selectors import OfferFilters, public_offers
+
+        found = public_offers(OfferFilters(query="Beratung"), language="de", now=timezone.now())
+        pages = Paginator(found, 2)
+        assert pages.count == 3
+        with CaptureQueriesContext(connection) as queries:
+            second = list(pages.page(2).object_list)
+        assert [service.pk for service in second] == [self.third.pk]
+        # No count query, and the offers of other pages are not read.
+        assert len(queries) == 3  # offers, their texts, their places (none here)
+        sql = queries[0]["sql"].replace("-", "")  # uuids: hex on SQLite, dashed on PostgreSQL
+        assert self.third.pk.hex in sql
+        assert self.best.pk.hex not in sql
+        assert self.second.pk.hex not in sql
+        assert found[0].pk == self.best.pk
