@@ -7,7 +7,6 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from bruecke.cases import aggregates
 from bruecke.cases import seed as cases_seed
@@ -15,6 +14,7 @@ from bruecke.demo.context import SeedContext
 from bruecke.demo.scales import SCALES
 from bruecke.directory import seed as directory_seed
 from bruecke.intake import seed as intake_seed
+from bruecke.lib.database import analyze
 from bruecke.org import seed as org_seed
 from bruecke.referrals import seed as referrals_seed
 
@@ -62,10 +62,7 @@ class Command(BaseCommand):
             # The seeders write around the actions: count what the report reads of
             # referrals and requests now that both exist (cases.seed counted its own).
             aggregates.rebuild(only=AFTER_SEEDING, say=self.stdout.write)
-            # Fresh statistics for the query planner: without them SQLite scans an
-            # office's cases instead of using the worker indexes (113 ms -> 6 ms at city size).
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+            analyze()  # fresh statistics for the query planner
             self.stdout.write(
                 f"Seeded scale {options['scale']} in {time.monotonic() - started:.1f} s."
             )
