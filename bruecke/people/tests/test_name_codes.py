@@ -156,3 +156,32 @@ class NameCodeTests(BaseTestCase):
 
         queries("Demir")  # the membership is looked up once per user
         assert queries("Öztürk") == queries("Schulze Öztürk Demir Mila") == 3
+
+    # ı is typed as i on German keyboards: both spellings find the family.
+
+    def test_dotless_i_and_i_find_each_other(self):
+        self.family("Yıldız", members=[])
+        self.family("Kilic", members=[])
+        assert self.found("Yildiz") == {"Yıldız"}
+        assert self.found("Yıldız") == {"Yıldız"}
+        assert self.found("Kılıç") == {"Kilic"}
+
+    def test_migration_recomputes_the_short_keys(self):
+        import importlib
+
+        from django.apps import apps
+
+        family = self.family(
+            "Yıldız", members=[PersonData(Person.Role.PARENT, "Aylın", "Yıldız", None)]
+        )
+        # What the old phonetic_key stored: "Yıldız" cut short to 058.
+        FamilyNameCode.objects.filter(family=family).update(code="058")
+        Person.objects.filter(family=family).update(first_key="05", last_key="058")
+        migration = importlib.import_module("bruecke.people.migrations.0006_turkish_dotless_i_keys")
+        migration.recompute(apps, None)
+        assert list(
+            FamilyNameCode.objects.filter(family=family).values_list("code", flat=True)
+        ) == ["0528"]
+        person = Person.objects.get(family=family)
+        assert (person.first_key, person.last_key) == ("056", "0528")
+        assert self.found("Yildiz") == {"Yıldız"}
