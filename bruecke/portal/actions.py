@@ -144,3 +144,11 @@ def barrier_reports_purge(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     deleted, _by_model = BarrierReport.objects.filter(handled_at__lt=now - KEEP_HANDLED).delete()
     return deleted
+
+
+def barrier_report_handle(
+    report: BarrierReport, *, handled: bool, now: dt.datetime | None = None
+) -> None:
+    """Mark a report as handled (the year until its deletion starts) or open again."""
+    report.handled_at = (now or timezone.now()) if handled else None
+    report.save(update_fields=["handled_at"])

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from bruecke.portal import views
+from bruecke.portal import views, views_barriers
 
 app_name = "portal"
 
@@ -11,6 +11,13 @@ urlpatterns = [
     path("sprache/<str:code>/", views.language, name="language"),
     # Information pages: Kita-Sozialarbeit, Leichte Sprache, accessibility, imprint, privacy.
     path("", include("bruecke.portal.urls_pages")),
+    # Staff: the barrier reports of the office (coordination).
+    path("barrieren/", views_barriers.barrier_reports, name="barrier_reports"),
+    path(
+        "barrieren/<int:report_id>/bearbeitet/",
+        views_barriers.barrier_report_handle,
+        name="barrier_report_handle",
+    ),
     # Tablet mode for Familienbüros.
     path("", include("bruecke.portal.urls_tablet")),
 ]
