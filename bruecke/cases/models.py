@@ -280,7 +280,7 @@ class StatCount(models.Model):
 
 
 class FamilyReach(models.Model):
-    """What one family adds to "families and children reached" in one quarter or year.
+    """What one family adds to "families and children reached" in one month, quarter or year.
 
     The family counts once per period, in the district of its first contact in
     that period; its children by age group at the end of the period. Kept so
@@ -307,4 +307,8 @@ class FamilyReach(models.Model):
             models.UniqueConstraint(
                 fields=["family", "grain", "start"], name="family_reach_unique"
             ),
+        ]
+        indexes = [
+            # A range of months: the office's monthly shares, in order of their start.
+            models.Index(fields=["office", "grain", "start", "family"], name="family_reach_period"),
         ]

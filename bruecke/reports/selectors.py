@@ -22,10 +22,9 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from bruecke.cases import aggregates as agg
-from bruecke.cases.models import Contact, StatCount
+from bruecke.cases.models import StatCount
 from bruecke.intake import aggregates as intake_agg
 from bruecke.org.models import District, Office, Team
-from bruecke.people.models import Person
 from bruecke.referrals import aggregates as referral_agg
 from bruecke.reports.periods import Period
 
@@ -227,10 +226,13 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
         current.closed_days[int(row["key"])] += row["now"] or 0
         before.closed_days[int(row["key"])] += row["before"] or 0
 
-    # 4. Families and children reached in a custom period: from the contacts.
+    # 4. Families and children reached in a range of months: distinct over the
+    #    monthly shares of the families (cases.aggregates.reach_in_months).
     if period.grain is None:
         for counts, part in ((current, period), (before, previous)):
-            _reach_live(counts, office=office, period=part)
+            reached = agg.reach_in_months(office.pk, part.start, part.end)
+            for (metric, district, key), n in reached.items():
+                counts.add(metric, district, key, n)
 
     return current, before
 
@@ -241,33 +243,6 @@ def _grouped(rows: QuerySet[StatCount], is_current: Q) -> QuerySet[StatCount, di
         .values("metric", "key", "district_pk")
         .annotate(now=Sum("n", filter=is_current), before=Sum("n", filter=~is_current))
     )
-
-
-def _reach_live(counts: PeriodCounts, *, office: Office, period: Period) -> None:
-    """Families (in the district of their first contact) and their children, counted directly.
-
-    Always two queries (contacts, children), so the count does not depend on the data.
-    """
-    first: dict[object, tuple[dt.date, int]] = {}
-    contacts = Contact.objects.filter(
-        office=office, date__gte=period.start, date__lte=period.end
-    ).values_list("case__family_id", "case__district_id", "date")
-    for family_id, district_id, date in contacts.iterator(chunk_size=10_000):
-        seen = first.get(family_id)
-        if seen is None or (date, district_id) < seen:
-            first[family_id] = (date, district_id)
-    for _date, district_id in first.values():
-        counts.add(agg.FAMILIES, district_id, "", 1)
-    children = Person.objects.filter(
-        family_id__in=Contact.objects.filter(
-            office=office, date__gte=period.start, date__lte=period.end
-        ).values("case__family_id"),
-        role=Person.Role.CHILD,
-    ).values_list("family_id", "birth_date")
-    for family_id, birth_date in children.iterator(chunk_size=10_000):
-        group = agg.age_group(birth_date, period.end)
-        if group is not None and family_id in first:
-            counts.add(agg.CHILDREN, first[family_id][1], group, 1)
 
 
 class _Intake:

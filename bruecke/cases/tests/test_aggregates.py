@@ -45,6 +45,7 @@ from bruecke.cases.models import (
     StatCount,
 )
 from bruecke.lib.school import age_in_years
+from bruecke.org.models import Office
 from bruecke.people.actions import PersonData, family_create
 from bruecke.people.models import Family, Person
 from bruecke.test import BaseTestCase
@@ -237,6 +238,41 @@ def live_counts() -> Counter:
     return +counts  # without zeros
 
 
+def live_reach_in_months(office_id: int, first: dt.date, last: dt.date) -> Counter:
+    """Families reached in whole months, straight from the contacts (as the old report did)."""
+    seen: dict = {}
+    contacts = Contact.objects.filter(office_id=office_id, date__gte=first, date__lte=last)
+    for contact in contacts.select_related("case").order_by("date", "case__district_id"):
+        seen.setdefault(contact.case.family_id, contact.case.district_id)
+    counts: Counter = Counter()
+    for family_id, district_id in seen.items():
+        counts[("families", district_id, "")] += 1
+        for child in Person.objects.filter(family_id=family_id, role="child"):
+            if child.birth_date is None:
+                counts[("children", district_id, "?")] += 1
+            elif child.birth_date <= last:
+                age = age_in_years(child.birth_date, last)
+                group = "0" if age < 1 else "1" if age < 3 else "3" if age < 6 else "6"
+                counts[("children", district_id, group)] += 1
+    return counts
+
+
+# Ranges of whole months within the test's days (September 2025 to June 2026).
+MONTH_RANGES = [
+    (dt.date(2025, 9, 1), dt.date(2025, 9, 30)),
+    (dt.date(2025, 9, 1), dt.date(2026, 2, 28)),
+    (dt.date(2025, 11, 1), dt.date(2026, 6, 30)),
+    (dt.date(2026, 2, 1), dt.date(2026, 4, 30)),
+]
+
+
+def assert_month_ranges_equal_live(offices) -> None:
+    for office in offices:
+        for first, last in MONTH_RANGES:
+            stored = aggregates.reach_in_months(office.pk, first, last)
+            assert +stored == live_reach_in_months(office.pk, first, last), (office, first, last)
+
+
 def stored_counts() -> Counter:
     return +Counter(
         {
@@ -399,8 +435,10 @@ class AggregatePropertyTests(BaseTestCase, HypothesisTestCase):
                 self.run_step(step, state)
         live = live_counts()
         assert stored_counts() == live
+        assert_month_ranges_equal_live([self.dortmund, self.bochum])
         aggregates.rebuild(offices=[self.dortmund, self.bochum], say=lambda _text: None)
         assert stored_counts() == live
+        assert_month_ranges_equal_live([self.dortmund, self.bochum])
 
 
 class AggregateTests(BaseTestCase):
@@ -442,6 +480,43 @@ class AggregateTests(BaseTestCase):
         assert counts[("y", "children", "1")] == 1
         reach = FamilyReach.objects.get(grain="q")
         assert (reach.district_pk, reach.age_1) == (self.eving.pk, 1)
+
+    def test_monthly_shares_are_written_for_families_counted_before_they_existed(self):
+        """What migration cases 0004 does for an installation with data."""
+        for name, district, days in (
+            ("Kaya", self.eving, [dt.date(2026, 2, 10), dt.date(2026, 4, 2)]),
+            ("Nowak", self.hoerde, [dt.date(2026, 3, 5)]),
+        ):
+            family = family_create(
+                by=self.worker_hoerde,
+                district=district,
+                name=name,
+                members=[PersonData(Person.Role.CHILD, "Ela", birth_date=dt.date(2025, 1, 10))],
+            )
+            case = case_open(
+                by=self.worker_hoerde,
+                family=family,
+                district=district,
+                assigned_to=self.worker_hoerde,
+                zugangsweg="kita",
+                topics=[],
+                opened_on=dt.date(2026, 2, 1),
+            )
+            for day in days:
+                contact_add(
+                    by=self.worker_hoerde, case=case, date=day, kind="telefon", duration_minutes=10
+                )
+        first, last = dt.date(2026, 2, 1), dt.date(2026, 4, 30)
+        kept = aggregates.reach_in_months(self.dortmund.pk, first, last)
+        assert kept == live_reach_in_months(self.dortmund.pk, first, last)
+        assert kept[("families", self.eving.pk, "")] == 1
+        assert kept[("children", self.hoerde.pk, "1")] == 1
+        counted = stored_counts()
+        FamilyReach.objects.filter(grain="m").delete()
+        assert not aggregates.reach_in_months(self.dortmund.pk, first, last)
+        assert aggregates.reach_months_fill(say=lambda _text: None) == 3  # Feb, Apr; Mar
+        assert aggregates.reach_in_months(self.dortmund.pk, first, last) == kept
+        assert stored_counts() == counted
 
     def test_a_contact_is_counted_with_a_constant_number_of_queries(self):
         case = Case.objects.get(
@@ -499,3 +574,4 @@ def test_the_seeded_demo_is_counted_as_a_live_group_by_counts_it():
     seed_all()
     assert StatCount.objects.exists()
     assert stored_counts() == live_counts()
+    assert_month_ranges_equal_live(Office.objects.all())
