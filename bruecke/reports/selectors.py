@@ -16,7 +16,6 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
@@ -173,9 +172,10 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
             grain=period.grain, metric__in=REACH_METRICS, start__in=[previous.start, period.start]
         )
     intake = _Intake(scope, today=timezone.localdate())
-    for row in _grouped(StatCount.objects.filter(office=office).filter(wanted), is_current):
-        metric, district, key = row["metric"], row["district_pk"], row["key"]
-        for counts, n in ((current, row["now"]), (before, row["before"])):
+    for metric, key, district, now, then in _grouped(
+        StatCount.objects.filter(office=office).filter(wanted), is_current
+    ):
+        for counts, n in ((current, now), (before, then)):
             if not n:
                 continue
             if metric in referral_agg.TABLES:
@@ -200,13 +200,14 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
         .annotate(
             now=Sum("n", filter=up_to(period.end)), before=Sum("n", filter=up_to(previous.end))
         )
+        .values_list("metric", "key", "district_pk", "now", "before")
     )
-    for row in balance:
-        for counts, n in ((current, row["now"]), (before, row["before"])):
-            opened = row["metric"].startswith("opened")
-            name = "open" + row["metric"].removeprefix("opened").removeprefix("closed")
+    for metric, key, district, now, then in balance:
+        opened = metric.startswith("opened")
+        name = "open" + metric.removeprefix("opened").removeprefix("closed")
+        for counts, n in ((current, now), (before, then)):
             if n:
-                counts.add(name, row["district_pk"], row["key"], n if opened else -n)
+                counts.add(name, district, key, n if opened else -n)
 
     # 3. Case durations of the scope (for the median).
     durations = (
@@ -221,10 +222,11 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
         .order_by()
         .values("key")
         .annotate(now=Sum("n", filter=is_current), before=Sum("n", filter=~is_current))
+        .values_list("key", "now", "before")
     )
-    for row in durations:
-        current.closed_days[int(row["key"])] += row["now"] or 0
-        before.closed_days[int(row["key"])] += row["before"] or 0
+    for key, now, then in durations:
+        current.closed_days[int(key)] += now or 0
+        before.closed_days[int(key)] += then or 0
 
     # 4. Families and children reached in a range of months: distinct over the
     #    monthly shares of the families (cases.aggregates.reach_in_months).
@@ -237,11 +239,15 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
     return current, before
 
 
-def _grouped(rows: QuerySet[StatCount], is_current: Q) -> QuerySet[StatCount, dict[str, Any]]:
+def _grouped(
+    rows: QuerySet[StatCount], is_current: Q
+) -> QuerySet[StatCount, tuple[str, str, int, int | None, int | None]]:
+    """(metric, key, district pk, n in the period, n in the period before); tuples, not dicts."""
     return (
         rows.order_by()
         .values("metric", "key", "district_pk")
         .annotate(now=Sum("n", filter=is_current), before=Sum("n", filter=~is_current))
+        .values_list("metric", "key", "district_pk", "now", "before")
     )
 
 
