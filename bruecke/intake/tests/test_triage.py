@@ -309,6 +309,14 @@ class DetailTests(TriageTestCase):
         # Without a feedback consent there is no feedback form.
         assert "Rückmeldung senden" not in html
 
+    def test_a_message_in_the_familys_script_keeps_its_own_direction(self):
+        # Typed in Arabic, read in the German staff view: the browser lays it
+        # out right to left (punctuation at the end) because of dir="auto".
+        request = self.make_request(district=self.hoerde, message="نحتاج إلى طبيب أطفال.")
+        self.client.force_login(self.lead_dortmund)
+        response = self.client.get(self.detail_url(request))
+        self.assertContains(response, 'dir="auto">نحتاج إلى طبيب أطفال.</dd>')
+
     def test_query_count_of_the_detail_page_does_not_grow_with_attempts(self):
         request = self.make_request(district=self.hoerde)
         self.client.force_login(self.lead_dortmund)

@@ -213,9 +213,15 @@ class OfferPageTests(BaseTestCase):
         self.assertContains(translated, "دعم اللغة في الحي")
         self.assertContains(translated, '<h1 class="kern-heading-large">دعم اللغة في الحي</h1>')
         fallback = self.client.get(reverse("portal:offer", args=[self.offers["baby"].pk]))
+        # German text in a right-to-left page: marked as German and laid out left to right.
         self.assertContains(
-            fallback, '<h1 class="kern-heading-large" lang="de">Babytreff</h1>', html=False
+            fallback,
+            '<h1 class="kern-heading-large" lang="de" dir="ltr">Babytreff</h1>',
+            html=False,
         )
+        self.assertContains(fallback, 'offer__description" lang="de" dir="ltr">')
+        cards = self.client.get(reverse("portal:offers"), {"q": "Babytreff"})
+        self.assertContains(cards, 'lang="de" dir="ltr">Babytreff</a>')
         assert "Sie sehen ihn auf Deutsch" not in fallback.content.decode()  # it says so in Arabic
         assert fallback.context["text"].fallback
 
