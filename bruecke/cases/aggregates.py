@@ -671,6 +671,35 @@ def reach_in_months(office_id: int, first: dt.date, last: dt.date) -> Counter[tu
     return counts
 
 
+def _reach_write(
+    families: Iterable[uuid.UUID], *, grains: Collection[str] | None = None
+) -> Iterator[tuple[ReachKey, ReachShare]]:
+    """Insert the FamilyReach rows of ``families`` (all grains, or ``grains``), in batches.
+
+    Yields each share as it is written, so the caller can count it. For
+    rebuilds only: rows already there for these families are not replaced.
+    """
+    table = Table(
+        FamilyReach,
+        ("office_id", "family_id", "grain", "start", "district_pk", *REACH_SHARE_FIELDS[2:]),
+    )
+    ordered = sorted(families)
+    for first in range(0, len(ordered), REBUILD_FAMILIES):
+        desired = _reach_desired(ordered[first : first + REBUILD_FAMILIES], None)
+        shares = [
+            (key, share)
+            for key, share in sorted(desired.items())
+            if grains is None or key[1] in grains
+        ]
+        table.insert(
+            [
+                (office, family_id, grain, start, district_pk, *ages)
+                for (family_id, grain, start), (office, district_pk, ages) in shares
+            ]
+        )
+        yield from shares
+
+
 def reach_months_fill(*, say: Callable[[str], Any] = print) -> int:
     """Write the monthly FamilyReach shares of every family that has contacts.
 
@@ -678,24 +707,9 @@ def reach_months_fill(*, say: Callable[[str], Any] = print) -> int:
     cases 0004). Touches nothing else: monthly shares add nothing to
     StatCount. Returns the number of rows written.
     """
-    families = sorted(
-        set(Contact.objects.order_by().values_list("case__family_id", flat=True).distinct())
-    )
+    families = set(Contact.objects.order_by().values_list("case__family_id", flat=True).distinct())
     FamilyReach.objects.filter(grain=Grain.MONTH).delete()
-    table = Table(
-        FamilyReach,
-        ("office_id", "family_id", "grain", "start", "district_pk", *REACH_SHARE_FIELDS[2:]),
-    )
-    written = 0
-    for first in range(0, len(families), REBUILD_FAMILIES):
-        desired = _reach_desired(families[first : first + REBUILD_FAMILIES], None)
-        rows = [
-            (office, family_id, grain, start, district_pk, *ages)
-            for (family_id, grain, start), (office, district_pk, ages) in sorted(desired.items())
-            if grain == Grain.MONTH
-        ]
-        table.insert(rows)
-        written += len(rows)
+    written = sum(1 for _share in _reach_write(families, grains={Grain.MONTH.value}))
     say(f"aggregates: {written} monthly shares of {len(families)} families")
     return written
 
@@ -816,17 +830,5 @@ def _count_cases(office_id: int, counts: Counts) -> None:
         counts.update(
             work_counts(district_pk=district_id, date=date, kind=kind, participants=participants)
         )
-    ordered = sorted(families)
-    reach_table = Table(
-        FamilyReach,
-        ("office_id", "family_id", "grain", "start", "district_pk", *REACH_SHARE_FIELDS[2:]),
-    )
-    for first in range(0, len(ordered), REBUILD_FAMILIES):
-        desired = _reach_desired(ordered[first : first + REBUILD_FAMILIES], None)
-        rows = []
-        for (family_id, grain, start), (office, district_pk, ages) in sorted(desired.items()):
-            counts.update(
-                reach_counts(grain=grain, start=start, district_pk=district_pk, ages=ages)
-            )
-            rows.append((office, family_id, grain, start, district_pk, *ages))
-        reach_table.insert(rows)
+    for (_family, grain, start), (_office, district_pk, ages) in _reach_write(families):
+        counts.update(reach_counts(grain=grain, start=start, district_pk=district_pk, ages=ages))
