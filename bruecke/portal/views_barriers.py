@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -37,7 +37,10 @@ def barrier_reports(request: MemberRequest) -> HttpResponse:
 @require_POST
 def barrier_report_handle(request: MemberRequest, report_id: int) -> HttpResponse:
     report = get_object_or_404(barrier_reports_for(request.membership), pk=report_id)
-    handled = request.POST.get("bearbeitet") == "1"
+    choice = request.POST.get("bearbeitet")
+    if choice not in ("0", "1"):
+        return HttpResponseBadRequest(_("Bitte nutzen Sie die Knöpfe auf der Seite."))
+    handled = choice == "1"
     actions.barrier_report_handle(report, handled=handled)
     if handled:
         messages.success(request, _("Die Meldung ist als bearbeitet markiert."))

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bruecke.org.actions import staff_user_create
@@ -106,6 +108,33 @@ class BarrierStaffPageTests(BaseTestCase):
         self.shared.refresh_from_db()
         assert self.shared.handled_at is None
         assert barrier_reports_purge(now=NOW + dt.timedelta(days=400)) == 0
+
+    def test_a_form_without_a_clear_choice_changes_nothing(self):
+        self.client.force_login(self.coordinator_dortmund)
+        for data in ({}, {"bearbeitet": "ja"}):
+            response = self.client.post(
+                reverse("portal:barrier_report_handle", args=[self.ours.pk]), data
+            )
+            assert response.status_code == 400
+        self.ours.refresh_from_db()
+        assert self.ours.handled_at is None
+
+    def test_query_count_does_not_grow_with_the_reports(self):
+        self.client.force_login(self.coordinator_dortmund)
+        self.client.get(reverse("portal:barrier_reports"))  # warm the session and caches
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(reverse("portal:barrier_reports"))
+        for n in range(10):
+            report = BarrierReport.objects.create(
+                office=self.dortmund, page=f"/seite-{n}/", description="Zu kleiner Kontrast."
+            )
+            if n % 2:
+                report.handled_at = NOW
+                report.save()
+        with CaptureQueriesContext(connection) as many:
+            response = self.client.get(reverse("portal:barrier_reports"))
+        self.assertContains(response, "/seite-9/")
+        assert len(many) == len(few)
 
     def test_navigation_links_the_page_for_coordination(self):
         self.client.force_login(self.coordinator_dortmund)
