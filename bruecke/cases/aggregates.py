@@ -75,6 +75,9 @@ CLOSED_ZW = "closed_zw"
 CLOSED_TOPIC = "closed_topic"
 CLOSED_OUTCOME = "closed_outcome"
 CLOSED_DAYS = "closed_days"  # closed cases by duration in days (for the median)
+# The same for the whole office (district NO_DISTRICT): a report of all districts
+# reads this histogram, about a tenth of the rows of CLOSED_DAYS.
+CLOSED_DAYS_OFFICE = "closed_days_office"
 WORK = "work"  # work without a family, by WorkKind
 WORK_PARTICIPANTS = "work_participants"  # sum of participants, by WorkKind
 FAMILIES = "families"  # families reached (grains q and y; months: reach_in_months); key ""
@@ -187,6 +190,7 @@ def case_counts(
         counts[(Grain.MONTH, month, CLOSED_OUTCOME, district_pk, outcome)] += 1
         days = (closed_on - opened_on).days
         counts[(Grain.MONTH, month, CLOSED_DAYS, district_pk, str(days))] += 1
+        counts[(Grain.MONTH, month, CLOSED_DAYS_OFFICE, NO_DISTRICT, str(days))] += 1
     return counts
 
 

@@ -209,16 +209,20 @@ def period_counts(*, scope: Scope, period: Period) -> tuple[PeriodCounts, Period
             if n:
                 counts.add(name, district, key, n if opened else -n)
 
-    # 3. Case durations of the scope (for the median).
+    # 3. Case durations of the scope (for the median): the office's own histogram
+    #    when the scope is the whole office, else the districts' histograms.
+    if scope.district_pks is None:
+        histogram = Q(metric=agg.CLOSED_DAYS_OFFICE)
+    else:
+        histogram = Q(metric=agg.CLOSED_DAYS) & _in_scope(scope, "district_pk")
     durations = (
         StatCount.objects.filter(
+            histogram,
             office=office,
             grain="m",
-            metric=agg.CLOSED_DAYS,
             start__gte=previous.start,
             start__lte=period.end,
         )
-        .filter(_in_scope(scope, "district_pk"))
         .order_by()
         .values("key")
         .annotate(now=Sum("n", filter=is_current), before=Sum("n", filter=~is_current))

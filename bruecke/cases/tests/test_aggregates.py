@@ -148,6 +148,7 @@ def live_counts() -> Counter:
             counts[
                 (case.office_id, "m", month(case.closed_on), "closed_days", case.district_id, days)
             ] += 1
+            counts[(case.office_id, "m", month(case.closed_on), "closed_days_office", 0, days)] += 1
         for name, when in events:
             for topic in top(case.topics):
                 counts[
@@ -516,6 +517,42 @@ class AggregateTests(BaseTestCase):
         assert not aggregates.reach_in_months(self.dortmund.pk, first, last)
         assert aggregates.reach_months_fill(say=lambda _text: None) == 3  # Feb, Apr; Mar
         assert aggregates.reach_in_months(self.dortmund.pk, first, last) == kept
+        assert stored_counts() == counted
+
+    def test_the_office_histogram_of_durations_is_written_for_cases_closed_before(self):
+        """What migration cases 0005 does for an installation with data."""
+        import importlib
+
+        from django.apps import apps
+
+        for district, opened, closed in (
+            (self.eving, dt.date(2026, 1, 5), dt.date(2026, 3, 6)),  # 60 days
+            (self.hoerde, dt.date(2026, 1, 5), dt.date(2026, 3, 6)),  # 60 days
+            (self.hoerde, dt.date(2026, 2, 1), dt.date(2026, 3, 3)),  # 30 days
+            (self.hoerde, dt.date(2025, 12, 1), dt.date(2026, 4, 10)),  # 130 days
+        ):
+            case = case_open(
+                by=self.worker_hoerde,
+                family=family_create(
+                    by=self.worker_hoerde, district=district, name="A", members=[]
+                ),
+                district=district,
+                assigned_to=self.worker_hoerde,
+                zugangsweg="kita",
+                topics=[],
+                opened_on=opened,
+            )
+            case_close(by=self.worker_hoerde, case=case, outcome="ziel_erreicht", closed_on=closed)
+        office = StatCount.objects.filter(metric="closed_days_office")
+        counted = stored_counts()
+        assert sorted(office.values_list("start", "district_pk", "key", "n")) == [
+            (dt.date(2026, 3, 1), 0, "30", 1),
+            (dt.date(2026, 3, 1), 0, "60", 2),
+            (dt.date(2026, 4, 1), 0, "130", 1),
+        ]
+        office.delete()
+        migration = importlib.import_module("bruecke.cases.migrations.0005_closed_days_office")
+        migration.fill(apps, None)
         assert stored_counts() == counted
 
     def test_a_contact_is_counted_with_a_constant_number_of_queries(self):

@@ -181,6 +181,20 @@ class GoldenReportTests(BaseTestCase):
         # Work without a district would count only for the whole office.
         assert texts(eving.table("work"))["Elternabend"] == ["5", "0", "50", "0"]
 
+    def test_the_median_case_duration_is_of_the_scope(self):
+        # The five closed cases (90 days) are Eving's: Hörde and team Ost closed none.
+        period = Period.quarter(2026, 1)
+        for scope, days in (
+            ({}, {90: 5}),
+            ({"district_slug": "eving"}, {90: 5}),
+            ({"district_slug": "hoerde"}, {}),
+            ({"team_pk": self.team_ost.pk}, {}),
+        ):
+            now, _before = period_counts(
+                scope=scope_for(office=self.dortmund, **scope), period=period
+            )
+            assert now.closed_days == days, scope
+
     def test_the_page_shows_the_numbers_and_no_name(self):
         self.client.force_login(self.lead_dortmund)
         response = self.client.get(reverse("reports:report"), Q1)
