@@ -91,3 +91,60 @@ def test_document_has_budgets_ratios_verdicts_and_what_was_not_measured():
     assert "2.25×" in case_page and "**no** (> 1.5× floor)" in case_page
     assert "not measured: URL name reports:report missing" in text
     assert "other work ran beside" not in text  # the load stayed below the cores
+
+
+def test_load_and_writers_are_judged_against_product_md():
+    bench = _bench()
+    met = {
+        "load": {
+            "clients": 8,
+            "seconds": 30.0,
+            "requests": 4800,
+            "rps": 160.0,
+            "errors": {},
+            "p50": 20.0,
+            "p95": 80.0,
+            "p99": 120.0,
+            "locked": 0,
+        },
+        "writers": {
+            "writers": 20,
+            "saves": 200,
+            "saved": 200,
+            "statuses": {"302": 200},
+            "p50": 50.0,
+            "p95": 400.0,
+            "p99": 600.0,
+            "locked": 0,
+            "server_errors": 0,
+        },
+    }
+    lines = bench._render_concurrency(met)
+    load = next(line for line in lines if line.startswith("| Mixed load"))
+    assert "| 4800 | 160 | 20.0 | 80.0 | 120.0 |" in load and load.endswith("| yes |")
+    writers = next(line for line in lines if line.startswith("| 20 concurrent writers"))
+    assert "0 not saved" in writers and writers.endswith("| yes |")
+
+    slow = {**met, "load": {**met["load"], "rps": 73.0}}
+    assert next(line for line in bench._render_concurrency(slow) if "Mixed" in line).endswith(
+        "| **no** |"
+    )
+    late = {**met, "load": {**met["load"], "p95": 101.0}}
+    assert next(line for line in bench._render_concurrency(late) if "Mixed" in line).endswith(
+        "| **no** |"
+    )
+    locked = {**met, "writers": {**met["writers"], "saved": 199, "locked": 1}}
+    writers = next(line for line in bench._render_concurrency(locked) if "writers" in line)
+    assert "1 not saved" in writers and '"database is locked" 1×' in writers
+    assert writers.endswith("| **no** |")
+    assert bench._render_concurrency(None) == [
+        "Load and concurrent writers: not measured in this run.",
+        "",
+    ]
+
+
+def test_load_percentiles_are_nearest_rank_in_milliseconds():
+    bench = _bench()
+    found = bench.benchload._percentiles([n / 1000 for n in range(1, 101)])
+    assert found == {"p50": 50.0, "p95": 95.0, "p99": 99.0}
+    assert bench.benchload._percentiles([]) == {"p50": 0.0, "p95": 0.0, "p99": 0.0}
