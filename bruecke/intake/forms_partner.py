@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -252,12 +253,19 @@ class ReferralStepForm(KernForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Zum Beispiel: keine freien Plätze, anderes Angebot passt besser."),
     )
+    # Validated against every offer it may go to (``targets``), shown as a choice
+    # among the offers a search found (``candidates``): see redirect_candidates.
     redirected_to = forms.ModelChoiceField(
         label=_("Weiterleiten an"),
         queryset=Service.objects.none(),
         required=False,
-        empty_label=_("Bitte wählen"),
-        error_messages={"required": _("Bitte wählen Sie ein Angebot.")},
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Bitte suchen und wählen Sie ein Angebot."),
+            "invalid_choice": _(
+                "Dieses Angebot ist nicht mehr wählbar. Bitte suchen Sie es noch einmal."
+            ),
+        },
     )
     outcome = forms.ChoiceField(
         label=_("Ergebnis"),
@@ -266,11 +274,19 @@ class ReferralStepForm(KernForm):
         error_messages={"required": _("Bitte wählen Sie ein Ergebnis.")},
     )
 
-    def __init__(self, *args: Any, targets: QuerySet[Service] | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        targets: QuerySet[Service] | None = None,
+        candidates: Sequence[Service] = (),
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         field = self.fields["redirected_to"]
         field.queryset = targets if targets is not None else Service.objects.none()  # type: ignore[attr-defined]
-        field.label_from_instance = lambda s: f"{s.name} – {s.organization.name}"  # type: ignore[attr-defined]
+        field.widget.choices = [
+            (service.pk, f"{service.name} – {service.organization.name}") for service in candidates
+        ]
         # The field a step needs is required for that step (and shown without "optional").
         to = self.data.get("to") if self.is_bound else self.initial.get("to")
         needed = STEP_FIELDS.get(str(to or ""))

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bruecke.directory.models import Service
 from bruecke.intake.actions_partner import partner_referral_create, partner_requests_view
 from bruecke.intake.forms_partner import (
     PARTNER_STEPS_SHOWN,
@@ -31,6 +32,7 @@ from bruecke.intake.selectors_partner import (
     partner_directory_organisation,
     partner_inbox,
     partner_requests,
+    redirect_candidates,
     redirect_targets,
     referral_consent_covers,
 )
@@ -165,8 +167,18 @@ def _inbox_page(
         for to in PARTNER_STEPS_SHOWN
         if (refused is None or to in ENDING_STEPS) and referral_may_step(referral, request.user, to)
     ]
-    targets = redirect_targets(referral) if S.REDIRECTED in steps else None
-    forms = {to: ReferralStepForm(initial={"to": to}, targets=targets) for to in steps}
+    # The offer to pass it on to is searched for (a city has thousands).
+    offer_query = ""
+    candidates: list[Service] = []
+    if S.REDIRECTED in steps:
+        offer_query = _offer_query(request)
+        candidates = redirect_candidates(referral, offer_query)
+    forms = {
+        to: ReferralStepForm(
+            initial={"to": to}, candidates=candidates if to == S.REDIRECTED else ()
+        )
+        for to in steps
+    }
     if step_form is not None and step_form.data.get("to") in forms:
         forms[step_form.data["to"]] = step_form
     return render(
@@ -181,9 +193,15 @@ def _inbox_page(
             "simple_steps": [to for to in steps if to not in STEP_FIELDS],
             "forms": forms,
             "step_form": step_form,
+            "offer_query": offer_query,
         },
         status=400 if step_form is not None and step_form.errors else 200,
     )
+
+
+def _offer_query(request: PartnerRequest) -> str:
+    """What the partner searched for the offer to pass a referral on to (kept on a POST)."""
+    return (request.POST.get("angebot") or request.GET.get("angebot") or "").strip()[:200]
 
 
 @partner_required
@@ -197,7 +215,11 @@ def inbox_detail(request: PartnerRequest, referral_id: str) -> HttpResponse:
 def inbox_step(request: PartnerRequest, referral_id: str) -> HttpResponse:
     """The partner accepts, declines, passes on or reports on a referral."""
     referral = get_inbox_referral(request.membership, referral_id)
-    form = ReferralStepForm(request.POST, targets=redirect_targets(referral))
+    form = ReferralStepForm(
+        request.POST,
+        targets=redirect_targets(referral),
+        candidates=redirect_candidates(referral, _offer_query(request)),
+    )
     if form.is_valid():
         to = form.cleaned_data["to"]
         if to not in ENDING_STEPS and not referral_consent_covers(referral):

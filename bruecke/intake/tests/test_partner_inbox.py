@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bruecke.directory.models import Service
-from bruecke.intake.selectors_partner import PAGE_SIZE
+from bruecke.directory.search import search_index_services
+from bruecke.intake.selectors_partner import PAGE_SIZE, REDIRECT_CHOICES
 from bruecke.intake.tests.partner_fixtures import live_referral
 from bruecke.referrals.actions import referral_create, referral_step
 from bruecke.referrals.gate import consent_revoke
@@ -186,17 +187,62 @@ class PartnerInboxTests(BaseTestCase):
         referral = self.refresh()
         assert (referral.status, referral.decline_reason) == (S.DECLINED, "Keine freien Termine.")
 
-    def test_partner_passes_a_referral_on_to_another_offer(self):
+    def test_partner_searches_for_an_offer_and_passes_the_referral_on(self):
+        search_index_services(Service.objects.values_list("pk", flat=True))
+        choice = "Elterncafé – Familienbildung Teststraße"
+        # Nothing to choose from before a search: a city has thousands of offers.
         response = self.client.get(detail(self.referral))
-        self.assertContains(response, "Elterncafé – Familienbildung Teststraße")
-        response = self.client.post(step(self.referral), {"to": S.REDIRECTED, "redirected_to": ""})
-        self.assertContains(response, "Bitte wählen Sie ein Angebot.", status_code=400)
+        self.assertContains(response, 'name="angebot"')
+        self.assertNotContains(response, choice)
+        self.assertNotContains(response, 'name="redirected_to"')
+        response = self.client.get(detail(self.referral), {"angebot": "Sprachkurs"})
+        self.assertContains(response, "Kein aktives Angebot passt zu „Sprachkurs“.")
+        # "Treff" is in the description, "Eltern" a prefix of its name.
+        for words in ("offener Treff", "eltern", "Familienbildung"):
+            response = self.client.get(detail(self.referral), {"angebot": words})
+            self.assertContains(response, choice)
+        # The referral's own offer is no choice.
+        self.assertNotContains(response, f'value="{self.offers.eb_service.pk}"')
+
+        post = {"to": S.REDIRECTED, "angebot": "eltern"}
+        response = self.client.post(step(self.referral), {**post, "redirected_to": ""})
+        self.assertContains(response, "Bitte suchen und wählen Sie ein Angebot.", status_code=400)
+        # The search is kept, so the choice is there again.
+        self.assertContains(response, choice, status_code=400)
+        self.assertContains(response, 'value="eltern"', status_code=400)
         response = self.client.post(
-            step(self.referral), {"to": S.REDIRECTED, "redirected_to": str(self.other_offer.pk)}
+            step(self.referral), {**post, "redirected_to": str(self.offers.eb_service.pk)}
+        )
+        self.assertContains(response, "Dieses Angebot ist nicht mehr wählbar.", status_code=400)
+        assert self.refresh().status == S.OPENED
+        response = self.client.post(
+            step(self.referral), {**post, "redirected_to": str(self.other_offer.pk)}
         )
         assert response.status_code == 302
         referral = self.refresh()
         assert (referral.status, referral.redirected_to) == (S.REDIRECTED, self.other_offer)
+
+    def test_the_page_does_not_grow_with_the_directory(self):
+        """A search shows the best twenty matches, never the whole directory."""
+        for n in range(25):
+            Service.objects.create(
+                office=self.dortmund,
+                organization=self.offers.free_org,
+                name=f"Elterntreff {n}",
+                description="Ein offener Treff für Eltern.",
+                kind=Service.Kind.GRUPPE,
+            )
+        search_index_services(Service.objects.values_list("pk", flat=True))
+        self.client.get(detail(self.referral))  # opened
+        # Session, user, membership, referral, case, family, consent and the
+        # disclosure log (with savepoints), persons.
+        with self.assertNumQueries(15):
+            response = self.client.get(detail(self.referral))
+        assert response.content.count(b'name="redirected_to"') == 0
+        # And the search: the ranked matches, then those twenty offers.
+        with self.assertNumQueries(17):
+            response = self.client.get(detail(self.referral), {"angebot": "Treff"})
+        assert response.content.count(b'name="redirected_to"') == REDIRECT_CHOICES
 
     def test_a_step_that_is_no_longer_possible_says_so(self):
         referral_step(referral=self.referral, by=self.partner_eb, to=S.ACCEPTED)

@@ -99,3 +99,51 @@ def test_worker_records_consent_and_makes_a_live_referral(phone, live_server, ax
     page.get_by_role("link", name="Zurück zum Fall").click()
     page.get_by_role("link", name="Erziehungsberatung", exact=True).wait_for()
     _check(page, axe, "case-panel")
+
+
+def test_partner_searches_for_an_offer_and_passes_a_referral_on(phone, live_server, axe):
+    from bruecke.directory.models import Service
+    from bruecke.directory.search import search_index_services
+    from bruecke.intake.tests.partner_fixtures import live_referral
+
+    world = World.build()
+    targets = world.referral_targets()
+    referral = live_referral(world, targets.eb_service)
+    cafe = Service.objects.create(
+        office=world.dortmund,
+        organization=targets.free_org,
+        name="Elterncafé",
+        description="Ein offener Treff für Eltern.",
+        kind=Service.Kind.GRUPPE,
+    )
+    search_index_services(Service.objects.values_list("pk", flat=True))
+    page = phone
+    base = live_server.url
+    page.goto(f"{base}/anmelden/")
+    page.fill("input[name=username]", "partner_eb")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{base}/arbeit/")
+    page.goto(f"{base}/partner/eingang/{referral.pk}/")
+    page.get_by_role("heading", name="Weiterleiten an ein anderes Angebot").wait_for()
+    # No list of every offer: the partner searches first.
+    assert page.locator("input[name=redirected_to]").count() == 0
+    page.get_by_label("Angebot suchen").fill("Sprachkurs")
+    page.get_by_role("button", name="Suchen").click()
+    page.get_by_text("Kein aktives Angebot passt zu „Sprachkurs“.").wait_for()
+    page.get_by_label("Angebot suchen").fill("offener Treff")
+    page.get_by_role("button", name="Suchen").click()
+    page.wait_for_url("**angebot=offener+Treff*")
+    _check(page, axe, "partner-redirect-found")
+    # Forgot to choose: the message says so, the search and its results stay.
+    page.get_by_role("button", name="Weiterleiten").click()
+    page.get_by_text("Bitte suchen und wählen Sie ein Angebot.").first.wait_for()
+    assert page.get_by_label("Angebot suchen").input_value() == "offener Treff"
+    _check(page, axe, "partner-redirect-error")
+    page.get_by_label("Elterncafé – Familienbildung Teststraße").check()
+    page.get_by_role("button", name="Weiterleiten").click()
+    page.wait_for_url(f"**/partner/eingang/{referral.pk}/")
+    page.get_by_text("Elterncafé").first.wait_for()
+    referral.refresh_from_db()
+    assert (referral.status, referral.redirected_to) == (Referral.Status.REDIRECTED, cafe)
+    _check(page, axe, "partner-redirected")
