@@ -358,6 +358,13 @@ class AppointmentViewTests(AppointmentTestCase):
         response = self.client.get(reverse("cases:week"), {"woche": "morgen"})
         assert response.context["monday"] == MONDAY
 
+    def test_a_place_in_another_script_keeps_its_direction(self):
+        self.add(berlin(2026, 11, 24, 9, 0), case=self.case, place="مكتب الأسرة")
+        week = self.client.get(reverse("cases:week"))
+        self.assertContains(week, 'appointment__place" dir="auto">مكتب الأسرة</p>')
+        start = self.client.get(reverse("accounts:start"))
+        self.assertContains(start, ', <span dir="auto">مكتب الأسرة</span></li>')
+
     def test_week_view_shows_the_feed_address(self):
         content = self.client.get(reverse("cases:week")).content.decode()
         token = CalendarFeed.objects.get(user=self.worker_hoerde).token

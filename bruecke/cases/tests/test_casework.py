@@ -232,6 +232,30 @@ class CaseViewTests(BaseTestCase):
         self.assertNotContains(response, "Vertraulich erzählt")
         self.assertContains(response, "Anvertraute Notiz")
 
+    def test_a_family_name_in_arabic_keeps_its_direction_in_the_case_list(self):
+        # Typed in Arabic, shown in a German table: dir="auto" lets the browser
+        # lay the name out right to left in its own cell.
+        make_case(self.world, worker=self.worker_hoerde, district=self.hoerde, name="الخطيب")
+        self.client.force_login(self.worker_hoerde)
+        for url in (reverse("cases:list"), reverse("accounts:start")):
+            self.assertContains(
+                self.client.get(url), '<td class="kern-table__cell" dir="auto">الخطيب</td>'
+            )
+
+    def test_names_in_the_family_search_keep_their_direction(self):
+        make_case(
+            self.world,
+            worker=self.worker_hoerde,
+            district=self.hoerde,
+            name="الخطيب",
+            phone="0231 998877",
+        )
+        self.client.force_login(self.worker_hoerde)
+        response = self.client.get(reverse("cases:family_search"), {"q": "0231 998877"})
+        self.assertContains(response, '<span dir="auto">الخطيب</span> <span')
+        # A member's name mixes scripts: isolated, the comma after it stays in place.
+        self.assertContains(response, '<span dir="auto">Ayşe الخطيب</span>')
+
     def test_family_without_young_child_gets_a_warning_not_a_block(self):
         case = make_case(
             self.world,

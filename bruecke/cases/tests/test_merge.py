@@ -57,8 +57,25 @@ class MergeTests(BaseTestCase):
         assert AuditEvent.objects.filter(action="case.family_merged", case_id=second.pk).exists()
         # The merged family no longer appears in search.
         self.assertNotContains(
-            self.client.get(reverse("cases:family_search"), {"q": "Maier"}), "Maier ("
+            self.client.get(reverse("cases:family_search"), {"q": "Maier"}),
+            '<span dir="auto">Maier</span> (',
         )
+
+    def test_names_in_another_script_keep_their_direction(self):
+        keep = make_case(self.world, worker=self.worker_hoerde, district=self.hoerde, name="Meyer")
+        other = make_case(
+            self.world,
+            worker=self.worker_hoerde,
+            district=self.hoerde,
+            name="الخطيب",
+            phone="0231 998877",
+        )
+        self.client.force_login(self.worker_hoerde)
+        url = reverse("cases:family_merge", args=[keep.family_id])
+        found = self.client.get(url, {"q": "0231 998877"})
+        self.assertContains(found, '<span dir="auto">الخطيب</span> (Hörde)')
+        chosen = self.client.get(url, {"mit": str(other.family_id)})
+        self.assertContains(chosen, ': <span dir="auto">Ayşe الخطيب</span>')
 
     def test_families_of_different_offices_never_merge(self):
         do = make_case(self.world, worker=self.worker_hoerde, district=self.hoerde)

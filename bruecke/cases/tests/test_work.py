@@ -208,6 +208,20 @@ class WorkListTests(BaseTestCase):
             response = self.client.get(self.url, {"monat": odd})
             assert response.context["month"] == dt.date(2026, 11, 1)
 
+    def test_institution_and_place_keep_their_own_direction(self):
+        kita = PartnerOrganisation.objects.create(
+            office=self.dortmund, name="روضة النور", kind=PartnerOrganisation.Kind.KITA
+        )
+        add_work(self.worker_hoerde, kind="sprechstunde_kita", institution=kita, place="غرفة الأهل")
+        self.client.force_login(self.worker_hoerde)
+        # Each in its own element, so the comma between them stays where it belongs;
+        # once in the phone list, once in the table.
+        self.assertContains(
+            self.client.get(self.url),
+            '<span dir="auto">روضة النور</span>, <span dir="auto">غرفة الأهل</span>',
+            count=2,
+        )
+
     def test_an_empty_month_says_so(self):
         self.client.force_login(self.worker_hoerde)
         self.assertContains(self.client.get(self.url), "ist noch nichts eingetragen")

@@ -334,6 +334,14 @@ class CoordinatorTests(BaseTestCase):
         ).content.decode()
         assert "Krabbelgruppe" not in html and "Elterncafé" in html
 
+    def test_offer_and_organisation_names_keep_their_direction_in_the_list(self):
+        org = Organization.objects.create(office=self.dortmund, name="جمعية الجسر")
+        make_service(self.dortmund, org, name="مقهى الأهل")
+        self.client.force_login(self.coordinator_dortmund)
+        html = self.client.get(reverse("directory:service_list")).content.decode()
+        assert 'dir="auto">مقهى الأهل</a>' in html
+        assert '<td class="kern-table__cell" dir="auto">جمعية الجسر</td>' in html
+
     def test_list_query_count_is_constant(self):
         def queries():
             self.client.force_login(self.coordinator_dortmund)

@@ -118,6 +118,14 @@ class PartnerRequestListTests(BaseTestCase):
         # Without feedback consent: nothing beyond "sent", although Fatma's case is open.
         self.assertContains(response, HIDDEN, count=1)
 
+    def test_a_name_and_feedback_in_another_script_keep_their_direction(self):
+        Request.objects.filter(pk=self.case_open.pk).update(
+            first_name="جميلة", feedback="العائلة في الاستشارة."
+        )
+        response = self.client.get(URL)
+        self.assertContains(response, 'dir="auto">جميلة</h2>')
+        self.assertContains(response, 'note typed-text" dir="auto">العائلة في الاستشارة.</dd>')
+
     def test_every_shown_state_is_logged_as_a_disclosure(self):
         self.client.get(URL)
         logs = Disclosure.objects.filter(kind=Disclosure.Kind.PARTNER_VIEW)

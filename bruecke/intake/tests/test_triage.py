@@ -31,6 +31,7 @@ from bruecke.intake.actions import (
     requests_purge,
 )
 from bruecke.intake.models import ContactAttempt, Request
+from bruecke.org.models import PartnerOrganisation
 from bruecke.people.models import Family, Person
 from bruecke.referrals.actions import consent_record
 from bruecke.referrals.gate import DisclosureRefused, consent_revoke, disclose
@@ -213,6 +214,15 @@ class QueueTests(TriageTestCase):
         assert "heute fällig" in html
         assert "Worker Test" in html
         assert "Besuch beim Kinderarzt" in html
+
+    def test_a_partners_name_in_another_script_keeps_its_direction(self):
+        # The queue shows no message or family name; the partner's name is the
+        # text people typed here, isolated from the " · " and district beside it.
+        PartnerOrganisation.objects.filter(pk=self.kita_hoerde.pk).update(name="روضة النور")
+        self.make_partner_request()
+        html = self.queue(self.lead_dortmund).content.decode()
+        # Once in the phone list, once in the table.
+        assert html.count('<span dir="auto">روضة النور</span>') == 2
 
     def test_overdue_requests_come_first_across_a_weekend_and_whit_monday(self):
         with time_machine.travel(dt.datetime(2026, 5, 18, 10, 0, tzinfo=BERLIN), tick=False):
