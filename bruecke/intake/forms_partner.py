@@ -19,6 +19,7 @@ from bruecke.directory.models import Service
 from bruecke.intake.models import Request
 from bruecke.lib.forms import DateInput, KernForm, TopicsField
 from bruecke.org.models import District
+from bruecke.referrals.forms import RedirectOfferField
 from bruecke.referrals.models import ConsentForm, DataCategory, Referral
 
 # What a family can agree to pass on with a referral to Kita-Sozialarbeit
@@ -253,20 +254,7 @@ class ReferralStepForm(KernForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Zum Beispiel: keine freien Plätze, anderes Angebot passt besser."),
     )
-    # Validated against every offer it may go to (``targets``), shown as a choice
-    # among the offers a search found (``candidates``): see redirect_candidates.
-    redirected_to = forms.ModelChoiceField(
-        label=_("Weiterleiten an"),
-        queryset=Service.objects.none(),
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Bitte suchen und wählen Sie ein Angebot."),
-            "invalid_choice": _(
-                "Dieses Angebot ist nicht mehr wählbar. Bitte suchen Sie es noch einmal."
-            ),
-        },
-    )
+    redirected_to = RedirectOfferField(label=_("Weiterleiten an"), required=False)
     outcome = forms.ChoiceField(
         label=_("Ergebnis"),
         choices=[("", _("Bitte wählen")), *Referral.Outcome.choices],
@@ -282,11 +270,9 @@ class ReferralStepForm(KernForm):
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
-        field = self.fields["redirected_to"]
-        field.queryset = targets if targets is not None else Service.objects.none()  # type: ignore[attr-defined]
-        field.widget.choices = [
-            (service.pk, f"{service.name} – {service.organization.name}") for service in candidates
-        ]
+        redirected_to = self.fields["redirected_to"]
+        assert isinstance(redirected_to, RedirectOfferField)
+        redirected_to.narrow(targets if targets is not None else Service.objects.none(), candidates)
         # The field a step needs is required for that step (and shown without "optional").
         to = self.data.get("to") if self.is_bound else self.initial.get("to")
         needed = STEP_FIELDS.get(str(to or ""))

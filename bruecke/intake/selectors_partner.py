@@ -17,8 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bruecke.cases.models import Case
-from bruecke.directory.models import Organization, Service
-from bruecke.directory.search import ranked_service_ids
+from bruecke.directory.models import Organization
 from bruecke.intake.models import Request
 from bruecke.org.models import Membership
 from bruecke.referrals.gate import consent_gaps
@@ -149,36 +148,6 @@ def referral_consent_covers(referral: Referral) -> bool:
         revoked=ConsentRevocation.objects.filter(consent_id=consent.pk).exists(),
     )
     return not gaps
-
-
-def redirect_targets(referral: Referral) -> QuerySet[Service]:
-    """Active offers of the office a partner may pass a referral on to."""
-    return Service.objects.filter(
-        office_id=referral.office_id, status=Service.Status.ACTIVE
-    ).exclude(pk=referral.service_id)
-
-
-# How many offers a search for the offer to pass a referral on to shows.
-REDIRECT_CHOICES = 20
-
-
-def redirect_candidates(referral: Referral, query: str) -> list[Service]:
-    """The offers matching ``query`` that the referral may be passed on to, best first.
-
-    A city's directory has thousands of active offers, too many for a list to
-    choose from: the partner searches (offer, organisation, topic words, as in
-    the public directory) and chooses among the best matches.
-    """
-    if not query.strip():
-        return []
-    ids = ranked_service_ids(query, "de", within=redirect_targets(referral), limit=REDIRECT_CHOICES)
-    found = {
-        service.pk: service
-        for service in Service.objects.filter(pk__in=ids)
-        .select_related("organization")
-        .only("id", "name", "organization__name")
-    }
-    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass(frozen=True)

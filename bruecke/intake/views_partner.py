@@ -32,8 +32,6 @@ from bruecke.intake.selectors_partner import (
     partner_directory_organisation,
     partner_inbox,
     partner_requests,
-    redirect_candidates,
-    redirect_targets,
     referral_consent_covers,
 )
 from bruecke.lib.phone import tel_uri
@@ -42,6 +40,7 @@ from bruecke.org.models import Role
 from bruecke.referrals.actions import referral_may_step, referral_partner_view, referral_step
 from bruecke.referrals.gate import DisclosureRefused
 from bruecke.referrals.models import OPEN_STATUSES, Referral
+from bruecke.referrals.selectors import redirect_candidates, redirect_targets
 
 PartnerRequest = MemberRequest
 partner_required = role_required({Role.PARTNER})

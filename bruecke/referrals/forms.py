@@ -25,6 +25,35 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
+class RedirectOfferField(forms.ModelChoiceField):
+    """The offer a referral was passed on to, chosen among the matches of a search.
+
+    Validated against every offer it may go to (``targets``), shown as a
+    choice among the offers a search found (``candidates``; see
+    selectors.redirect_candidates): a directory's thousands never fill a list.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", Service.objects.none())
+        kwargs.setdefault("widget", forms.RadioSelect)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": _("Bitte suchen und wählen Sie ein Angebot."),
+                "invalid_choice": _(
+                    "Dieses Angebot ist nicht mehr wählbar. Bitte suchen Sie es noch einmal."
+                ),
+            },
+        )
+        super().__init__(**kwargs)
+
+    def narrow(self, targets: Any, candidates: Sequence[Service]) -> None:
+        self.queryset = targets
+        self.widget.choices = [
+            (service.pk, f"{service.name} – {service.organization.name}") for service in candidates
+        ]
+
+
 class PersonChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         name = f"{obj.first_name} {obj.last_name}".strip() or str(obj)
@@ -333,6 +362,11 @@ class ReferralStepForm(KernForm):
         choices=[("", _("Bitte wählen")), *Referral.Outcome.choices],
         help_text=_("Nur beim Abschluss."),
     )
+    redirected_to = RedirectOfferField(
+        label=_("Verwiesen an"),
+        required=False,
+        help_text=_("Nur bei „verwiesen“: das Angebot aus dem Verzeichnis, falls es dort steht."),
+    )
     note = forms.CharField(
         label=_("Anmerkung"),
         required=False,
@@ -341,7 +375,14 @@ class ReferralStepForm(KernForm):
         help_text=_("Zum Beispiel, wohin verwiesen wurde oder warum Sie zurückziehen."),
     )
 
-    def __init__(self, *args: Any, steps: Iterable[str], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        steps: Iterable[str],
+        targets: Any = None,
+        candidates: Sequence[Service] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         allowed = set(steps)
         to = self.fields["to"]
@@ -351,6 +392,16 @@ class ReferralStepForm(KernForm):
             del self.fields["decline_reason"]
         if S.CLOSED not in allowed:
             del self.fields["outcome"]
+        # The offer it was passed on to: a choice among the matches of a search
+        # (shown only when there are some).
+        redirected_to = self.fields["redirected_to"]
+        assert isinstance(redirected_to, RedirectOfferField)
+        if S.REDIRECTED in allowed and candidates and targets is not None:
+            redirected_to.narrow(targets, candidates)
+            if not self.is_bound:
+                self.initial.setdefault("to", S.REDIRECTED)
+        else:
+            del self.fields["redirected_to"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -359,4 +410,6 @@ class ReferralStepForm(KernForm):
             self.add_error("decline_reason", _("Bitte geben Sie einen Grund für die Ablehnung an."))
         if to == S.CLOSED and not data.get("outcome"):
             self.add_error("outcome", _("Bitte wählen Sie ein Ergebnis."))
+        if to != S.REDIRECTED:
+            data["redirected_to"] = None
         return data

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from bruecke.cases.models import Case
 from bruecke.directory.models import Organization, Service
+from bruecke.directory.search import ranked_service_ids
 from bruecke.org.models import Office
 from bruecke.referrals.actions import case_consents
 from bruecke.referrals.models import Consent, DataCategory, Disclosure, Referral, ReferralEvent
@@ -182,3 +183,34 @@ def consent_recipients(
 def other_offices(*, office: Office) -> list[Office]:
     """Other youth welfare offices a consent may name as recipient (public names only)."""
     return list(Office.objects.exclude(pk=office.pk).order_by("name"))
+
+
+def redirect_targets(referral: Referral) -> QuerySet[Service]:
+    """Active offers of the office a referral may be passed on to (not its own)."""
+    return Service.objects.filter(
+        office_id=referral.office_id, status=Service.Status.ACTIVE
+    ).exclude(pk=referral.service_id)
+
+
+# How many offers a search for the offer to pass a referral on to shows.
+REDIRECT_CHOICES = 20
+
+
+def redirect_candidates(referral: Referral, query: str) -> list[Service]:
+    """The offers matching ``query`` that the referral may be passed on to, best first.
+
+    A city's directory has thousands of active offers, too many for a list to
+    choose from: the partner (or the worker recording where a provider without
+    accounts sent the family) searches by offer, organisation or topic words,
+    as in the public directory, and chooses among the best matches.
+    """
+    if not query.strip():
+        return []
+    ids = ranked_service_ids(query, "de", within=redirect_targets(referral), limit=REDIRECT_CHOICES)
+    found = {
+        service.pk: service
+        for service in Service.objects.filter(pk__in=ids)
+        .select_related("organization")
+        .only("id", "name", "organization__name")
+    }
+    return [found[pk] for pk in ids if pk in found]

@@ -251,12 +251,31 @@ def _worker_steps(referral: Referral, request: MemberRequest) -> list[str]:
     ]
 
 
+def _offer_query(request: MemberRequest) -> str:
+    """The search for the offer a referral was passed on to (kept on a POST)."""
+    return (request.POST.get("angebot") or request.GET.get("angebot") or "").strip()[:200]
+
+
+def _step_form_kwargs(referral: Referral, request: MemberRequest) -> dict[str, Any]:
+    """The steps the worker may take, and the offers a search found to pass it on to."""
+    steps = _worker_steps(referral, request)
+    query = _offer_query(request) if Referral.Status.REDIRECTED in steps else ""
+    return {
+        "steps": steps,
+        "targets": selectors.redirect_targets(referral),
+        "candidates": selectors.redirect_candidates(referral, query),
+    }
+
+
 def _referral_page(
     request: MemberRequest, referral: Referral, form: ReferralStepForm | None = None
 ) -> HttpResponse:
     case = referral.case
     case_read_record(office_id=case.office_id, user=request.user, case_id=case.pk)
-    steps = _worker_steps(referral, request)
+    step_kwargs = _step_form_kwargs(referral, request)
+    steps = step_kwargs["steps"]
+    if form is None and steps:
+        form = ReferralStepForm(**step_kwargs)
     disclosures, disclosure_count = selectors.referral_disclosures(referral)
     is_live = referral.mode == Referral.Mode.LIVE
     return render(
@@ -268,7 +287,9 @@ def _referral_page(
             "events": selectors.referral_events(referral),
             "disclosures": disclosures,
             "disclosure_count": disclosure_count,
-            "step_form": form or (ReferralStepForm(steps=steps) if steps else None),
+            "step_form": form,
+            "offer_search": Referral.Status.REDIRECTED in steps,
+            "offer_query": _offer_query(request),
             "is_live": is_live,
             "data_labels": selectors.category_labels(referral.data_categories),
             "awaiting_answer": selectors.awaiting_answer(referral),
@@ -287,7 +308,7 @@ def referral_detail(request: MemberRequest, referral_id: str) -> HttpResponse:
 @require_POST
 def referral_step_view(request: MemberRequest, referral_id: str) -> HttpResponse:
     referral = get_referral_for_user(request.user, referral_id)
-    form = ReferralStepForm(request.POST, steps=_worker_steps(referral, request))
+    form = ReferralStepForm(request.POST, **_step_form_kwargs(referral, request))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -298,6 +319,7 @@ def referral_step_view(request: MemberRequest, referral_id: str) -> HttpResponse
                 note=data.get("note", ""),
                 decline_reason=data.get("decline_reason", ""),
                 outcome=data.get("outcome", ""),
+                redirected_to=data.get("redirected_to"),
             )
         except PermissionDenied:
             form.add_error(

@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from bruecke.directory.models import Service
 from bruecke.directory.search import search_index_services
-from bruecke.intake.selectors_partner import PAGE_SIZE, REDIRECT_CHOICES
+from bruecke.intake.selectors_partner import PAGE_SIZE
 from bruecke.intake.tests.partner_fixtures import live_referral
 from bruecke.referrals.actions import referral_create, referral_step
 from bruecke.referrals.gate import consent_revoke
 from bruecke.referrals.models import Disclosure, Purpose, Referral, ReferralEvent
+from bruecke.referrals.selectors import REDIRECT_CHOICES
 from bruecke.test import BaseTestCase
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
@@ -81,6 +82,18 @@ class PartnerInboxTests(BaseTestCase):
         self.assertNotContains(response, "Ayşe")
         # The list is no disclosure.
         assert not Disclosure.objects.filter(kind=Disclosure.Kind.PARTNER_VIEW).exists()
+
+    def test_an_offer_name_in_another_script_keeps_its_direction(self):
+        Service.objects.filter(pk=self.offers.eb_service.pk).update(name="استشارة تربوية")
+        self.assertContains(
+            self.client.get(INBOX), '<span dir="auto">استشارة تربوية</span>, eingegangen am'
+        )
+
+    def test_an_offer_name_is_still_escaped(self):
+        Service.objects.filter(pk=self.offers.eb_service.pk).update(name="Beratung <b>&</b>")
+        self.assertContains(
+            self.client.get(INBOX), '<span dir="auto">Beratung &lt;b&gt;&amp;&lt;/b&gt;</span>'
+        )
 
     def test_finished_referrals_move_to_the_second_tab(self):
         referral_step(

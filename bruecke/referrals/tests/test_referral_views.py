@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from bruecke.cases.actions import case_close
 from bruecke.cases.tests.helpers import make_case
+from bruecke.directory.search import search_index_services
 from bruecke.referrals.actions import referral_create, referral_step
 from bruecke.referrals.models import Consent, ConsentRevocation, Disclosure, Referral, ReferralEvent
 from bruecke.referrals.tests.worker_fixtures import NOW, TODAY, give_consent
@@ -462,6 +463,54 @@ class ReferralStepTests(WorkerTestCase):
         referral.refresh_from_db()
         assert (referral.status, referral.outcome) == ("closed", "nicht_gekommen")
         assert not referral.events.filter(on_behalf=True).exists()
+
+    def test_worker_records_where_a_provider_without_accounts_sent_the_family(self):
+        search_index_services([self.targets.eb_service.pk, self.targets.free_service.pk])
+        referral = self.live(self.targets.free_service)
+        self.client.force_login(self.worker_hoerde)
+        choice = "Erziehungsberatung – Erziehungsberatungsstelle Testplatz"
+        response = self.client.get(self.detail_url(referral))
+        self.assertContains(response, 'name="angebot"')
+        self.assertNotContains(response, 'name="redirected_to"')
+        response = self.client.get(self.detail_url(referral), {"angebot": "Sprachkurs"})
+        self.assertContains(response, "Kein aktives Angebot passt zu „Sprachkurs“.")
+        # The search finds the other offer (not the referral's own) and chooses the step.
+        response = self.client.get(self.detail_url(referral), {"angebot": "Beratung Eltern"})
+        self.assertContains(response, choice)
+        self.assertNotContains(response, f'value="{self.targets.free_service.pk}"')
+        assert response.context["step_form"].initial["to"] == Referral.Status.REDIRECTED
+        post = {"to": "redirected", "angebot": "Beratung Eltern", "note": "Anruf der Mutter"}
+        response = self.client.post(
+            self.step_url(referral), {**post, "redirected_to": str(self.targets.free_service.pk)}
+        )
+        self.assertContains(response, "Dieses Angebot ist nicht mehr wählbar.", status_code=400)
+        self.assertContains(response, choice, status_code=400)
+        self.assertContains(response, "Anruf der Mutter", status_code=400)
+        response = self.client.post(
+            self.step_url(referral), {**post, "redirected_to": str(self.targets.eb_service.pk)}
+        )
+        self.assertRedirects(response, self.detail_url(referral), fetch_redirect_response=False)
+        referral.refresh_from_db()
+        assert (referral.status, referral.redirected_to) == ("redirected", self.targets.eb_service)
+        event = referral.events.order_by("at", "id").last()
+        assert (event.note, event.on_behalf) == ("Anruf der Mutter", True)
+        self.assertContains(self.client.get(self.detail_url(referral)), "Erziehungsberatung")
+
+    def test_an_offer_chosen_with_another_step_is_not_recorded(self):
+        search_index_services([self.targets.eb_service.pk])
+        referral = self.live(self.targets.free_service)
+        self.client.force_login(self.worker_hoerde)
+        response = self.client.post(
+            self.step_url(referral),
+            {
+                "to": "accepted",
+                "angebot": "Beratung",
+                "redirected_to": str(self.targets.eb_service.pk),
+            },
+        )
+        assert response.status_code == 302
+        referral.refresh_from_db()
+        assert (referral.status, referral.redirected_to) == ("accepted", None)
 
     def test_worker_withdraws(self):
         referral = self.live(self.targets.eb_service)
