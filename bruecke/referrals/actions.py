@@ -354,8 +354,10 @@ def referral_partner_view(*, referral: Referral, by: User) -> dict[str, Any]:
 
     def payload(log: Disclosure) -> dict[str, Any]:
         data: dict[str, Any] = {"categories": referral.data_categories}
+        wanted = {DataCategory.KONTAKT, DataCategory.FAMILIE} & set(referral.data_categories)
+        members = list(family.members.all()) if wanted else []  # names and ages, one query
         if DataCategory.KONTAKT in referral.data_categories:
-            parents = [p for p in family.members.all() if p.role != Person.Role.CHILD]
+            parents = [p for p in members if p.role != Person.Role.CHILD]
             data["names"] = ", ".join(f"{p.first_name} {p.last_name}".strip() for p in parents)
             data["family_name"] = family.name
             data["phone"] = family.phone
@@ -365,7 +367,7 @@ def referral_partner_view(*, referral: Referral, by: User) -> dict[str, Any]:
             today = timezone.localdate()
             data["children"] = [
                 age_in_years(p.birth_date, today)
-                for p in family.members.all()
+                for p in members
                 if p.role == Person.Role.CHILD and p.birth_date
             ]
         if DataCategory.ANLIEGEN in referral.data_categories:

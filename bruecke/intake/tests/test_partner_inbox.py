@@ -248,12 +248,12 @@ class PartnerInboxTests(BaseTestCase):
         search_index_services(Service.objects.values_list("pk", flat=True))
         self.client.get(detail(self.referral))  # opened
         # Session, user, membership, referral, case, family, consent and the
-        # disclosure log (with savepoints), persons.
-        with self.assertNumQueries(15):
+        # disclosure log (with savepoints), persons (once, for names and ages).
+        with self.assertNumQueries(14):
             response = self.client.get(detail(self.referral))
         assert response.content.count(b'name="redirected_to"') == 0
         # And the search: the ranked matches, then those twenty offers.
-        with self.assertNumQueries(17):
+        with self.assertNumQueries(16):
             response = self.client.get(detail(self.referral), {"angebot": "Treff"})
         assert response.content.count(b'name="redirected_to"') == REDIRECT_CHOICES
 
