@@ -147,3 +147,45 @@ def test_partner_searches_for_an_offer_and_passes_a_referral_on(phone, live_serv
     referral.refresh_from_db()
     assert (referral.status, referral.redirected_to) == (Referral.Status.REDIRECTED, cafe)
     _check(page, axe, "partner-redirected")
+
+
+def test_worker_records_the_offer_a_provider_passed_the_family_on_to(phone, live_server, axe):
+    from bruecke.directory.models import Service
+    from bruecke.directory.search import search_index_services
+    from bruecke.intake.tests.partner_fixtures import live_referral
+
+    world = World.build()
+    targets = world.referral_targets()
+    # A provider without accounts: the worker records its answers.
+    referral = live_referral(world, targets.free_service)
+    search_index_services(Service.objects.values_list("pk", flat=True))
+    page = phone
+    base = live_server.url
+    page.goto(f"{base}/anmelden/")
+    page.fill("input[name=username]", "worker_eving")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{base}/arbeit/")
+    page.goto(f"{base}/vermittlungen/{referral.pk}/")
+    page.get_by_label("Angebot suchen").fill("Erziehung")
+    page.get_by_role("button", name="Suchen").click()
+    page.wait_for_url("**angebot=Erziehung*")
+    # The search chose the step; the worker picks the offer.
+    assert page.get_by_label("Die Stelle hat an ein anderes Angebot verwiesen").is_checked()
+    _check(page, axe, "worker-redirect-found")
+    page.get_by_label("Erziehungsberatung – Erziehungsberatungsstelle Testplatz").check()
+    page.get_by_label("Anmerkung").fill("Die Mutter hat angerufen.")
+    page.get_by_role("button", name="Schritt speichern").click()
+    page.get_by_text("Gespeichert.").wait_for()
+    referral.refresh_from_db()
+    assert (referral.status, referral.redirected_to) == (
+        Referral.Status.REDIRECTED,
+        targets.eb_service,
+    )
+    _check(page, axe, "worker-redirected")
+    # The same search in Arabic: right to left, still axe-clean.
+    other = live_referral(world, targets.free_service, name="Haddad")
+    page.goto(f"{base}/sprache/ar/?next=/vermittlungen/{other.pk}/%3Fangebot%3DErziehung")
+    page.locator("input[name=redirected_to]").first.wait_for()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    _check(page, axe, "worker-redirect-found-ar")
