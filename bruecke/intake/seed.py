@@ -10,8 +10,9 @@ one per ten cases), split over the offices by their cases:
   opened, were assigned to the case's worker and reached;
 * the others came in during the last ``INTAKE_RETENTION_DAYS`` (older ones
   would have been purged): new, assigned (some with failed contact attempts),
-  counted as an anonymous consultation or closed with a reason. Some are
-  overdue, as a real queue has them.
+  counted as an anonymous consultation (which is written and counted too, as
+  ``request_anonymous`` does) or closed with a reason. Some are overdue, as a
+  real queue has them.
 
 Partner referrals carry the family's consent to pass its data to the office
 (purpose "anmeldung", recipient the office) and, for about 60 %, a consent to
@@ -35,14 +36,18 @@ import datetime as dt
 import random
 import unicodedata
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 
+from bruecke.cases import aggregates
 from bruecke.cases.choices import Zugangsweg
+from bruecke.cases.models import AnonymousConsultation
 from bruecke.cases.seed import (
+    CONSULTATION_COLUMNS,
+    DURATIONS,
     EMAIL_DOMAINS,
     MOBILE_PREFIXES,
     OTHER_ORIGINS,
@@ -172,6 +177,12 @@ LANGUAGE_CODES = {
     "Bulgarisch": "bg",
 }
 ORIGIN_LANGUAGE = [LANGUAGE_CODES.get(o.interpreter, "de") for o in OTHER_ORIGINS]
+# Language code -> the language of interpretation as workers type it ("Türkisch").
+INTERPRETER_BY_CODE = {
+    code: o.interpreter
+    for code, o in zip(ORIGIN_LANGUAGE, OTHER_ORIGINS, strict=True)
+    if o.interpreter
+}
 # Access routes of cases -> the kind of partner that referred the family.
 PARTNER_KINDS: dict[str, str] = {
     Zugangsweg.KITA: PartnerOrganisation.Kind.KITA,
@@ -283,6 +294,9 @@ class _OfficeSeeder:
         self.request_table = Table(Request, REQUEST_COLUMNS)
         self.attempt_table = Table(ContactAttempt, ATTEMPT_COLUMNS)
         self.disclosure_table = Table(Disclosure, DISCLOSURE_COLUMNS)
+        self.consultations: list[tuple[object, ...]] = []
+        self.consultation_counts: aggregates.Counts = Counter()
+        self.consultation_table = Table(AnonymousConsultation, CONSULTATION_COLUMNS)
         self.counts: dict[str, int] = defaultdict(int)
 
     # -- planning --------------------------------------------------------------
@@ -796,6 +810,41 @@ class _OfficeSeeder:
         )
         self.counts[spec.status] += 1
         self.counts[f"source:{source}"] += 1
+        if spec.status == St.ANONYMOUS and spec.worker and spec.left is not None:
+            self._consultation(spec)
+
+    def _consultation(self, spec: _Spec) -> None:
+        """The anonymous consultation a request was counted as (as request_anonymous does)."""
+        rng = self.rng
+        kind = "telefon" if rng.random() < 0.8 else "beratung"
+        topics = [code.split("/", 1)[0] for code in spec.topics][:2]
+        language = INTERPRETER_BY_CODE.get(spec.who.language, "")
+        interpreter = language if language and rng.random() < 0.3 else ""
+        district = self.plan.districts[spec.district].pk
+        day = spec.left.astimezone(self.clock.tz).date() if spec.left else None
+        assert day is not None
+        self.consultations.append(
+            (
+                self.office.pk,
+                district,
+                day,
+                kind,
+                topics,
+                rng.choice(DURATIONS[kind]),
+                interpreter,
+                spec.worker,
+            )
+        )
+        # cases.seed counted the consultations it wrote; these are counted here.
+        self.consultation_counts.update(
+            aggregates.consultation_counts(
+                district_pk=district,
+                date=day,
+                kind=kind,
+                topics=topics,
+                interpreter_language=interpreter,
+            )
+        )
 
     def _consent(
         self,
@@ -837,6 +886,10 @@ class _OfficeSeeder:
             self.request_table.insert(self.requests)
             self.attempt_table.insert(self.attempts)
             self.disclosure_table.insert(self.disclosures)
+            self.consultation_table.insert(self.consultations)
+            aggregates.apply({self.office.pk: self.consultation_counts})
+        self.counts["consultations"] += len(self.consultations)
+        self.consultations, self.consultation_counts = [], Counter()
         self.counts["requests"] += len(self.requests)
         self.counts["attempts"] += len(self.attempts)
         self.counts["feedback"] += len(self.disclosures)

@@ -178,3 +178,27 @@ class DemoIntakeTests(TestCase):
         assert not Consent.objects.filter(
             purpose__in=[Purpose.ANMELDUNG, Purpose.RUECKMELDUNG], referrals__isnull=False
         ).exists()
+
+    def test_a_request_counted_as_anonymous_has_its_consultation(self):
+        from bruecke.cases.models import AnonymousConsultation
+
+        anonymous = Request.objects.filter(status=St.ANONYMOUS)
+        assert anonymous.exists()
+        consultations = Counter(
+            AnonymousConsultation.objects.values_list("district_id", "date", "created_by_id")
+        )
+        for request in anonymous:
+            day = timezone.localtime(request.closed_at).date()
+            key = (request.district_id, day, request.assigned_to_id)
+            assert consultations[key] > 0, request.reference
+            consultations[key] -= 1
+
+    def test_the_consultations_of_anonymous_requests_are_counted(self):
+        from bruecke.cases.tests.test_aggregates import live_counts, stored_counts
+
+        # The counts the cases app keeps (contacts, consultations, cases, ...)
+        # equal a live GROUP BY over everything seeded, these consultations too.
+        live = live_counts()
+        metrics = {key[3] for key in live}
+        stored = +Counter({key: n for key, n in stored_counts().items() if key[3] in metrics})
+        assert stored == live
