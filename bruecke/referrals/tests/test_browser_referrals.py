@@ -23,17 +23,21 @@ def _check(page, axe, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}-390.png"), full_page=True)
 
 
+def _log_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/anmelden/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{base}/arbeit/")
+
+
 def test_worker_records_consent_and_makes_a_live_referral(phone, live_server, axe):
     world = World.build()
     targets = world.referral_targets()
     case = make_case(world, worker=world.worker_hoerde, district=world.hoerde)
     page = phone
     base = live_server.url
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", "worker_hoerde")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
+    _log_in(page, base, "worker_hoerde")
 
     page.goto(f"{base}/faelle/{case.pk}/")
     page.get_by_role("heading", name="Einwilligungen und Vermittlungen").wait_for()
@@ -119,11 +123,7 @@ def test_partner_searches_for_an_offer_and_passes_a_referral_on(phone, live_serv
     search_index_services(Service.objects.values_list("pk", flat=True))
     page = phone
     base = live_server.url
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", "partner_eb")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
+    _log_in(page, base, "partner_eb")
     page.goto(f"{base}/partner/eingang/{referral.pk}/")
     page.get_by_role("heading", name="Weiterleiten an ein anderes Angebot").wait_for()
     # No list of every offer: the partner searches first.
@@ -161,11 +161,7 @@ def test_worker_records_the_offer_a_provider_passed_the_family_on_to(phone, live
     search_index_services(Service.objects.values_list("pk", flat=True))
     page = phone
     base = live_server.url
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", "worker_eving")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
+    _log_in(page, base, "worker_eving")
     page.goto(f"{base}/vermittlungen/{referral.pk}/")
     page.get_by_label("Angebot suchen").fill("Erziehung")
     page.get_by_role("button", name="Suchen").click()
