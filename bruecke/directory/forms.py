@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from bruecke.directory.models import Location, Organization, Schedule, Service
@@ -149,17 +151,44 @@ class ServiceForm(KernForm):
     )
     last_modified = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        office_id: int,
+        organisations: Sequence[Organization] | None = None,
+        searching: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(  # type: ignore[attr-defined]
-            office_id=office_id
-        ).order_by("name")
+        # Any organisation of the office is a valid choice; the select lists
+        # ``organisations`` (selectors.organisation_choices), all when not given.
+        organization = self.fields["organization"]
+        assert isinstance(organization, OrganizationChoiceField)
+        organization.queryset = Organization.objects.filter(office_id=office_id).order_by("name")
+        if organisations is not None:
+            organization.widget.choices = [
+                ("", organization.empty_label),
+                *((o.pk, organization.label_from_instance(o)) for o in organisations),
+            ]
+        # A search for the organisation sends the form without saving it: what
+        # was typed stays, and nothing is judged yet.
+        self.searching = searching
         if self.is_bound and str(self.data.get(self.add_prefix("new_organization"), "")).strip():
             # A new organisation typed in replaces the choice from the list.
             self.fields["organization"].required = False
         self.fields["districts"].queryset = District.objects.filter(  # type: ignore[attr-defined]
             office_id=office_id
         ).order_by("name")
+
+    def is_valid(self) -> bool:
+        return not self.searching and super().is_valid()
+
+    def full_clean(self) -> None:
+        if self.searching:
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
 
     def clean_last_modified(self) -> dt.datetime | None:
         value = self.cleaned_data.get("last_modified") or ""

@@ -8,9 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from bruecke.directory.models import Schedule, ScheduleException, Service, ServiceTranslation
+from bruecke.directory.models import (
+    Organization,
+    Schedule,
+    ScheduleException,
+    Service,
+    ServiceTranslation,
+)
 from bruecke.directory.schedules import describe, is_open, open_now_q
 from bruecke.directory.search import ranked_service_ids
 
@@ -201,3 +208,38 @@ def offer_text(service: Service, *, language: str, now: dt.datetime) -> OfferTex
         )
     text.open_now = any(place["open_now"] for place in text.places)
     return text
+
+
+# How many organisations the offer form's select lists before a search narrows it.
+ORGANISATION_CHOICES = 200
+
+
+def organisation_choices(
+    *, office_id: int, query: str = "", selected: str | uuid.UUID | None = None
+) -> tuple[list[Organization], int, bool]:
+    """The office's organisations for the offer form, narrowed by name: those to
+    list, how many of them matched, and whether more matched than are listed.
+
+    A city's directory has thousands of organisations, more than a select can
+    usefully list (and rendering them all made the form take half a second):
+    the first ``ORGANISATION_CHOICES`` by name, or those matching ``query``;
+    the ``selected`` one always.
+    """
+    organisations = Organization.objects.filter(office_id=office_id)
+    query = query.strip()
+    if query:
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(alternate_name__icontains=query)
+        )
+    found = list(organisations.order_by("name", "pk")[: ORGANISATION_CHOICES + 1])
+    more = len(found) > ORGANISATION_CHOICES
+    found = found[:ORGANISATION_CHOICES]
+    matched = len(found)
+    if selected and str(selected) not in {str(o.pk) for o in found}:
+        try:
+            chosen = Organization.objects.filter(office_id=office_id, pk=selected).first()
+        except (ValueError, ValidationError):
+            chosen = None  # a tampered value: the form refuses it
+        if chosen is not None:
+            found.insert(0, chosen)
+    return found, matched, more

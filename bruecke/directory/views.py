@@ -40,7 +40,7 @@ from bruecke.directory.models import (
     ServiceTranslation,
 )
 from bruecke.directory.schedules import describe
-from bruecke.directory.selectors import offer_text, with_public_details
+from bruecke.directory.selectors import offer_text, organisation_choices, with_public_details
 from bruecke.lib.topics import TOPIC_LABELS
 from bruecke.org.access import MemberRequest, role_required
 
@@ -139,10 +139,41 @@ def _service_data(form: ServiceForm) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in actions.SERVICE_FIELDS}
 
 
+# The offer form's organisation search: a field and a button inside the form, so
+# that searching keeps everything typed (the form is sent, not saved).
+ORGANISATION_SEARCH = "organisation_suche"
+SEARCH_BUTTON = "organisation_suchen"
+
+
+def _service_form(
+    request: CoordinatorRequest, *, office_id: int, initial: dict[str, Any] | None = None
+) -> tuple[ServiceForm, dict[str, Any]]:
+    """The offer form, its organisations narrowed by the search typed into it."""
+    data = request.POST or None
+    query = (request.POST.get(ORGANISATION_SEARCH) or "").strip()[:100]
+    selected = request.POST.get("organization") if data else None
+    selected = selected or (initial or {}).get("organization")
+    organisations, matched, more = organisation_choices(
+        office_id=office_id, query=query, selected=selected
+    )
+    form = ServiceForm(
+        data,
+        initial=initial,
+        office_id=office_id,
+        organisations=organisations,
+        searching=data is not None and SEARCH_BUTTON in request.POST,
+    )
+    return form, {
+        "organisation_query": query,
+        "organisations_matched": matched,
+        "more_organisations": more,
+    }
+
+
 @coordinator_required
 def service_create(request: CoordinatorRequest) -> HttpResponse:
     membership = request.membership
-    form = ServiceForm(request.POST or None, office_id=membership.office_id)
+    form, search = _service_form(request, office_id=membership.office_id)
     if request.method == "POST" and form.is_valid():
         try:
             service = actions.service_create(
@@ -164,7 +195,7 @@ def service_create(request: CoordinatorRequest) -> HttpResponse:
     return render(
         request,
         "directory/service_form.html",
-        {"form": form, "service": None},
+        {"form": form, "service": None, **search},
         status=_status(form),
     )
 
@@ -222,7 +253,7 @@ def service_edit(request: CoordinatorRequest, service_id: str) -> HttpResponse:
         "districts": list(service.districts.values_list("pk", flat=True)),
         "last_modified": service.last_modified.isoformat(),
     }
-    form = ServiceForm(request.POST or None, initial=initial, office_id=service.office_id)
+    form, search = _service_form(request, office_id=service.office_id, initial=initial)
     stale: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
         sent = form.cleaned_data["last_modified"]
@@ -255,7 +286,7 @@ def service_edit(request: CoordinatorRequest, service_id: str) -> HttpResponse:
     return render(
         request,
         "directory/service_form.html",
-        {"form": form, "service": service, "stale": stale, "section": "edit"},
+        {"form": form, "service": service, "stale": stale, "section": "edit", **search},
         status=status,
     )
 

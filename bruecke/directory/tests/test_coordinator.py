@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 import time_machine
@@ -147,6 +148,59 @@ class CoordinatorTests(BaseTestCase):
         assert self.offer_do.name == "Elterncafé Hörde"
         with pytest.raises(actions.PermissionDenied):
             actions.service_verify(by=self.coordinator_bochum, service=self.offer_do)
+
+    def test_a_search_narrows_the_organisations_and_keeps_what_was_typed(self):
+        Organization.objects.create(office=self.dortmund, name="Caritas Dortmund")
+        Organization.objects.create(office=self.dortmund, name="Diakonie Dortmund")
+        self.client.force_login(self.coordinator_dortmund)
+        count = Service.objects.count()
+        data = self.form_data(
+            organization="", organisation_suche="caritas", organisation_suchen="1"
+        )
+        response = self.client.post(reverse("directory:service_create"), data)
+        assert response.status_code == 200
+        assert Service.objects.count() == count  # searched, not saved
+        html = response.content.decode()
+        assert "Sprachcafé für Eltern" in html  # what was typed stays
+        assert 'value="caritas"' in html
+        caritas = Organization.objects.get(name="Caritas Dortmund")
+        listed = [
+            (str(pk), label)
+            for pk, label in response.context["form"]["organization"].field.widget.choices
+        ]
+        assert listed == [("", "Bitte wählen"), (str(caritas.pk), "Caritas Dortmund (Träger)")]
+        # Nothing is judged while searching: no error messages.
+        assert "kern-error" not in html
+        response = self.client.post(
+            reverse("directory:service_create"),
+            data | {"organisation_suche": "Volkshochschule"},
+        )
+        self.assertContains(response, "Keine Organisation gefunden für „Volkshochschule“.")
+        # Saving with an organisation the list does not show right now still works.
+        response = self.client.post(
+            reverse("directory:service_create"),
+            self.form_data(organisation_suche="caritas"),
+        )
+        assert response.status_code == 302
+        assert Service.objects.get(name="Sprachcafé für Eltern").organization == self.org_do
+
+    def test_a_long_list_of_organisations_stops_and_keeps_the_chosen_one(self):
+        for n in range(3):
+            Organization.objects.create(office=self.dortmund, name=f"AB Träger {n}")
+        self.client.force_login(self.coordinator_dortmund)
+        with mock.patch("bruecke.directory.selectors.ORGANISATION_CHOICES", 2):
+            response = self.client.get(reverse("directory:service_create"))
+            self.assertContains(response, "Die Liste zeigt die ersten 2 Organisationen.")
+            names = [
+                label
+                for _pk, label in response.context["form"]["organization"].field.widget.choices
+            ]
+            assert names == ["Bitte wählen", "AB Träger 0 (Träger)", "AB Träger 1 (Träger)"]
+            # The offer's own organisation ("AWO Dortmund", third by name) stays listed.
+            response = self.client.get(reverse("directory:service_edit", args=[self.offer_do.pk]))
+            choices = response.context["form"]["organization"].field.widget.choices
+            assert (self.org_do.pk, "AWO Dortmund (Träger)") in choices
+            self.assertContains(response, "selected>AWO Dortmund (Träger)")
 
     def test_other_offices_organisation_or_district_is_refused(self):
         self.client.force_login(self.coordinator_dortmund)
@@ -549,6 +603,13 @@ def test_coordinator_creates_offer_with_place_and_schedule_verifies_and_previews
     page.get_by_label("Beschreibung").fill("Offenes Café für Eltern mit Babys und Kleinkindern.")
     page.get_by_label("Art des Angebots").select_option(label="Gruppe")
     page.get_by_label("Soziale Kontakte", exact=True).check()
+    # The search narrows the list of organisations and keeps what was typed.
+    page.get_by_label("Organisation suchen").fill("AWO")
+    page.get_by_role("button", name="Organisation suchen").click()
+    page.wait_for_url("**/neu/#organisation-search")
+    assert page.get_by_label("Name des Angebots").input_value() == "Elterncafé Clarenberg"
+    assert page.get_by_label("Soziale Kontakte", exact=True).is_checked()
+    axe(page)
     page.get_by_label("Organisation (Träger oder Einrichtung)").select_option(
         label="AWO Unterbezirk Dortmund (Träger)"
     )

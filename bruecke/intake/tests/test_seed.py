@@ -184,7 +184,7 @@ class DemoIntakeTests(TestCase):
 
         anonymous = Request.objects.filter(status=St.ANONYMOUS)
         assert anonymous.exists()
-        consultations = Counter(
+        consultations: Counter[tuple[object, ...]] = Counter(
             AnonymousConsultation.objects.values_list("district_id", "date", "created_by_id")
         )
         for request in anonymous:
