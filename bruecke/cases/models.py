@@ -84,7 +84,14 @@ class Case(models.Model):
             models.Index(
                 fields=["assigned_to", "status", "review_on"], name="case_assigned_review"
             ),
-            models.Index(fields=["covering", "status", "review_on"], name="case_covering_review"),
+            # Only cases with a cover: most have none, and counted with them the
+            # planner took a worker's covered cases for thousands and read the
+            # office's whole list instead (8 ms at city size, 0.2 ms with this).
+            models.Index(
+                fields=["covering", "status", "review_on"],
+                name="case_covering_review",
+                condition=models.Q(covering__isnull=False),
+            ),
             # A team lead's cases: the districts of the team.
             models.Index(fields=["district", "status", "review_on"], name="case_district_review"),
             # A team lead's case list, open ones by review date, closed ones newest first:
