@@ -242,6 +242,15 @@ class CaseViewTests(BaseTestCase):
                 self.client.get(url), '<td class="kern-table__cell" dir="auto">الخطيب</td>'
             )
 
+    def test_names_on_the_case_page_keep_their_direction(self):
+        case = make_case(self.world, worker=self.worker_hoerde, district=self.hoerde, name="الخطيب")
+        self.client.force_login(self.worker_hoerde)
+        response = self.client.get(reverse("cases:detail", args=[case.pk]))
+        # The heading is a German sentence around the Arabic name.
+        self.assertContains(response, f'Fall {case.number}: Familie <span dir="auto">الخطيب</span>')
+        for person in case.family.members.all():
+            self.assertContains(response, f'<span dir="auto">{person}</span>')
+
     def test_names_in_the_family_search_keep_their_direction(self):
         make_case(
             self.world,
