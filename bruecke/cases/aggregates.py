@@ -14,8 +14,9 @@ index range scans whatever the number of contacts (docs/reports.md).
   period, in the district of its first contact in that period, and its
   children by their age at the end of the period. ``FamilyReach`` keeps each
   family's share, so that any later change takes back exactly what was counted.
-  It also keeps a share per month (not counted in ``StatCount``): a range of
-  whole months (``reach_in_months``) counts distinct families over those rows.
+  It also keeps a share per month (not counted in ``StatCount``), linked to the
+  family's previous month: a range of whole months (``reach_in_months``)
+  counts the families whose previous month lies before the range.
 * Every count comes from one record through one pure function (``case_counts``,
   ``contact_counts``, ``consultation_counts``, ``work_counts``). A write
   counts what it touches before and after and applies the difference as
@@ -487,7 +488,13 @@ def work_added(work: FamilyFreeWork) -> None:
 # --- Families and children reached -------------------------------------------------------------
 
 ReachKey = tuple[uuid.UUID, str, dt.date]  # family, grain, period start
-ReachShare = tuple[int, int, tuple[int, ...]]  # office, district pk, children per age group
+# office, district pk, children per age group, children's birth dates (monthly shares only)
+ReachShare = tuple[int, int, tuple[int, ...], str]
+
+
+def births_text(birth_dates: Iterable[dt.date | None]) -> str:
+    """Birth dates as a monthly share keeps them: ISO dates, sorted, "?" for unknown."""
+    return ",".join(sorted(day.isoformat() if day else "?" for day in birth_dates))
 
 
 def _reach_desired(
@@ -520,6 +527,7 @@ def _reach_desired(
         .values_list("family_id", "birth_date")
     ):
         children[family_id].append(birth_date)
+    births = {family_id: births_text(dates) for family_id, dates in children.items()}
     desired: dict[ReachKey, ReachShare] = {}
     for key, (_date, district_id, office_id) in first.items():
         family_id, grain, start = key
@@ -529,7 +537,13 @@ def _reach_desired(
             group = age_group(birth_date, end)
             if group is not None:
                 ages[AGE_GROUPS.index(group)] += 1
-        desired[key] = (office_id, district_id, tuple(ages))
+        monthly = grain == Grain.MONTH.value
+        desired[key] = (
+            office_id,
+            district_id,
+            tuple(ages),
+            births.get(family_id, "") if monthly else "",
+        )
     return desired
 
 
@@ -537,8 +551,10 @@ def family_reach_refresh(family_ids: Iterable[uuid.UUID], *, year: int | None = 
     """Recount what the families add to "families and children reached".
 
     Call after anything that changes a family's contacts, the district of its
-    cases, or its children (``year``: only the quarters and year of that year
-    can have changed).
+    cases, or its children (``year``: only the months, quarters and year of
+    that year can have changed). The links between a family's monthly shares
+    (``prev_start``) are set over all its months, since a month added in one
+    year changes the link of the family's first month in a later year.
     """
     ids = sorted(set(family_ids))
     if not ids:
@@ -548,70 +564,112 @@ def family_reach_refresh(family_ids: Iterable[uuid.UUID], *, year: int | None = 
     desired = _reach_desired(ids, year)
     stored_rows = FamilyReach.objects.filter(family_id__in=ids)
     if year is not None:
-        stored_rows = stored_rows.filter(
-            start__gte=dt.date(year, 1, 1), start__lte=dt.date(year, 12, 31)
+        in_year = Q(start__gte=dt.date(year, 1, 1), start__lte=dt.date(year, 12, 31))
+        stored_rows = stored_rows.filter(in_year | Q(grain=Grain.MONTH))
+    stored: dict[ReachKey, tuple[int, ReachShare, dt.date | None]] = {
+        (family_id, grain, start): (
+            pk,
+            (office_id, district, (a0, a1, a3, a6, unknown), births),
+            prev_start,
         )
-    stored: dict[ReachKey, tuple[int, ReachShare]] = {
-        (family_id, grain, start): (pk, (office_id, district, (a0, a1, a3, a6, unknown)))
-        for pk, family_id, grain, start, office_id, district, a0, a1, a3, a6, unknown in (
-            stored_rows.values_list(
-                "pk",
-                "family_id",
-                "grain",
-                "start",
-                "office_id",
-                "district_pk",
-                "age_0",
-                "age_1",
-                "age_3",
-                "age_6",
-                "age_unknown",
-            )
+        for (
+            pk,
+            family_id,
+            grain,
+            start,
+            office_id,
+            district,
+            a0,
+            a1,
+            a3,
+            a6,
+            unknown,
+            births,
+            prev_start,
+        ) in stored_rows.values_list(
+            "pk",
+            "family_id",
+            "grain",
+            "start",
+            "office_id",
+            "district_pk",
+            *REACH_SHARE_FIELDS[2:],
+            "prev_start",
         )
     }
+    # Months of other years: not recounted, but linked to.
+    others = {key for key in stored if year is not None and key[2].year != year}
+    linked = _reach_links(desired.keys() | others)
     deltas: dict[int, Counts] = defaultdict(Counter)
     gone: list[int] = []
     changed: list[FamilyReach] = []
     new: list[FamilyReach] = []
-    for key in stored.keys() | desired.keys():
-        pk, old = stored.get(key, (None, None))
+    for key in stored.keys() - others | desired.keys():
+        pk, old, old_link = stored.get(key, (None, None, None))
         share = desired.get(key)
-        if old == share:
+        if old == share and old_link == linked.get(key):
             continue
         _family_id, grain, start = key
-        if old is not None:
+        counted = old is None or share is None or old[:3] != share[:3]  # not births or links
+        if old is not None and counted:
             deltas[old[0]].update(
                 reach_counts(grain=grain, start=start, district_pk=old[1], ages=old[2], sign=-1)
             )
         if share is None:
             gone.append(pk)  # type: ignore[arg-type]
             continue
-        office_id, district_pk, ages = share
-        deltas[office_id].update(
-            reach_counts(grain=grain, start=start, district_pk=district_pk, ages=ages)
-        )
-        row = _reach_row(key, share)
-        if pk is None:
-            new.append(row)
-        else:
-            row.pk = pk
-            changed.append(row)
+        office_id, district_pk, ages, _births = share
+        if counted:
+            deltas[office_id].update(
+                reach_counts(grain=grain, start=start, district_pk=district_pk, ages=ages)
+            )
+        row = _reach_row(key, share, linked.get(key), pk=pk)
+        (new if pk is None else changed).append(row)
+    for key in others:  # a month of another year whose previous month changed
+        pk, old, old_link = stored[key]
+        if old_link != linked.get(key):
+            changed.append(_reach_row(key, old, linked.get(key), pk=pk))
     apply(deltas)
     if gone:
         FamilyReach.objects.filter(pk__in=gone).delete()
     if changed:
-        FamilyReach.objects.bulk_update(changed, REACH_SHARE_FIELDS)
+        FamilyReach.objects.bulk_update(changed, [*REACH_SHARE_FIELDS, "prev_start"])
     if new:
         FamilyReach.objects.bulk_create(new)
 
 
-REACH_SHARE_FIELDS = ("office", "district_pk", "age_0", "age_1", "age_3", "age_6", "age_unknown")
+def _reach_links(keys: Iterable[ReachKey]) -> dict[ReachKey, dt.date]:
+    """Each monthly share's previous month of the same family (none for its first)."""
+    links: dict[ReachKey, dt.date] = {}
+    last: dict[uuid.UUID, dt.date] = {}
+    for key in sorted(key for key in keys if key[1] == Grain.MONTH.value):
+        family_id, _grain, start = key
+        if family_id in last:
+            links[key] = last[family_id]
+        last[family_id] = start
+    return links
 
 
-def _reach_row(key: ReachKey, share: ReachShare) -> FamilyReach:
+REACH_SHARE_FIELDS = (
+    "office",
+    "district_pk",
+    "age_0",
+    "age_1",
+    "age_3",
+    "age_6",
+    "age_unknown",
+    "births",
+)
+
+
+def _reach_row(
+    key: ReachKey, share: ReachShare, prev_start: dt.date | None, *, pk: int | None = None
+) -> FamilyReach:
     family_id, grain, start = key
-    office_id, district_pk, (a0, a1, a3, a6, unknown) = share
+    office_id, district_pk, (a0, a1, a3, a6, unknown), births = share
     return FamilyReach(
+        pk=pk,
+        prev_start=prev_start,
         office_id=office_id,
         family_id=family_id,
         grain=grain,
@@ -622,6 +680,7 @@ def _reach_row(key: ReachKey, share: ReachShare) -> FamilyReach:
         age_3=a3,
         age_6=a6,
         age_unknown=unknown,
+        births=births,
     )
 
 
@@ -631,45 +690,32 @@ def reach_in_months(office_id: int, first: dt.date, last: dt.date) -> Counter[tu
     ``(FAMILIES, district pk, "")`` and ``(CHILDREN, district pk, age group)``:
     each family once, in the district of its first contact in the range (the
     district of its earliest month there), its children by age on ``last``.
-    Read from the monthly FamilyReach rows, so a range of months costs a
-    distinct count over those rows, not over the contacts. Two queries.
+    The earliest month of a family in the range is the monthly share whose
+    previous month (``prev_start``) lies before the range, so one range scan
+    of the index ``family_reach_range`` finds them all, with their district
+    and their children's birth dates. One query; its rows are counted here
+    (faster than a GROUP BY in SQLite, as nearly every family's birth dates
+    are its own).
     """
-    quote = connection.ops.quote_name
-    reach = quote(FamilyReach._meta.db_table)
-    person = quote(Person._meta.db_table)
-    month, start, end = Grain.MONTH.value, month_start(first), last
-    # Each family's earliest month in the range, and that month's row (its district).
-    reached = (
-        f"WITH firsts AS (SELECT family_id, MIN(start) AS start FROM {reach} "  # noqa: S608 - table names only
-        "WHERE office_id = %s AND grain = %s AND start >= %s AND start <= %s "
-        "GROUP BY family_id), "
-        f"reached AS (SELECT r.family_id, r.district_pk FROM {reach} r "
-        "JOIN firsts f ON r.family_id = f.family_id AND r.grain = %s AND r.start = f.start) "
+    start = month_start(first)
+    firsts = Counter(
+        FamilyReach.objects.filter(
+            office_id=office_id, grain=Grain.MONTH, start__gte=start, start__lte=last
+        )
+        .filter(Q(prev_start__isnull=True) | Q(prev_start__lt=start))
+        .order_by()
+        .values_list("district_pk", "births")
     )
-    params: list[Any] = [
-        office_id,
-        month,
-        connection.ops.adapt_datefield_value(start),
-        connection.ops.adapt_datefield_value(end),
-        month,
-    ]
+    groups: dict[str, str | None] = {}
     counts: Counter[tuple[str, int, str]] = Counter()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{reached}SELECT district_pk, COUNT(*) FROM reached GROUP BY district_pk",  # noqa: S608 - table names only
-            params,
-        )
-        for district_pk, n in cursor.fetchall():
-            counts[(FAMILIES, district_pk, "")] += n
-        cursor.execute(
-            f"{reached}SELECT reached.district_pk, p.birth_date, COUNT(*) FROM reached "  # noqa: S608 - table names only
-            f"JOIN {person} p ON p.family_id = reached.family_id AND p.role = %s "
-            "GROUP BY reached.district_pk, p.birth_date",
-            [*params, Person.Role.CHILD.value],
-        )
-        for district_pk, birth, n in cursor.fetchall():
-            birth_date = dt.date.fromisoformat(birth) if isinstance(birth, str) else birth
-            group = age_group(birth_date, last)
+    for (district_pk, births), n in firsts.items():
+        counts[(FAMILIES, district_pk, "")] += n
+        for birth in births.split(",") if births else ():
+            if birth not in groups:
+                groups[birth] = age_group(
+                    None if birth == "?" else dt.date.fromisoformat(birth), last
+                )
+            group = groups[birth]
             if group is not None:
                 counts[(CHILDREN, district_pk, group)] += n
     return counts
@@ -685,7 +731,15 @@ def _reach_write(
     """
     table = Table(
         FamilyReach,
-        ("office_id", "family_id", "grain", "start", "district_pk", *REACH_SHARE_FIELDS[2:]),
+        (
+            "office_id",
+            "family_id",
+            "grain",
+            "start",
+            "district_pk",
+            *REACH_SHARE_FIELDS[2:],
+            "prev_start",
+        ),
     )
     ordered = sorted(families)
     for first in range(0, len(ordered), REBUILD_FAMILIES):
@@ -695,12 +749,14 @@ def _reach_write(
             for key, share in sorted(desired.items())
             if grains is None or key[1] in grains
         ]
-        table.insert(
-            [
-                (office, family_id, grain, start, district_pk, *ages)
-                for (family_id, grain, start), (office, district_pk, ages) in shares
-            ]
-        )
+        linked = _reach_links(desired)
+        rows: list[tuple[object, ...]] = []
+        for key, (office, district_pk, ages, births) in shares:
+            family_id, grain, start = key
+            rows.append(
+                (office, family_id, grain, start, district_pk, *ages, births, linked.get(key))
+            )
+        table.insert(rows)
         yield from shares
 
 
@@ -834,5 +890,5 @@ def _count_cases(office_id: int, counts: Counts) -> None:
         counts.update(
             work_counts(district_pk=district_id, date=date, kind=kind, participants=participants)
         )
-    for (_family, grain, start), (_office, district_pk, ages) in _reach_write(families):
+    for (_family, grain, start), (_office, district_pk, ages, _births) in _reach_write(families):
         counts.update(reach_counts(grain=grain, start=start, district_pk=district_pk, ages=ages))

@@ -307,6 +307,13 @@ class FamilyReach(models.Model):
     age_3 = models.PositiveSmallIntegerField(default=0)
     age_6 = models.PositiveSmallIntegerField(default=0)
     age_unknown = models.PositiveSmallIntegerField(default=0)
+    # Monthly shares only, so that a range of months is one index range scan
+    # (aggregates.reach_in_months): the start of the family's previous month
+    # with a contact (its first month in a range is the one whose previous
+    # month lies before the range), and its children's birth dates, sorted and
+    # joined by commas ("?" for unknown), to group them by age at any date.
+    prev_start = models.DateField(null=True, blank=True)
+    births = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [
@@ -316,6 +323,10 @@ class FamilyReach(models.Model):
             ),
         ]
         indexes = [
-            # A range of months: the office's monthly shares, in order of their start.
-            models.Index(fields=["office", "grain", "start", "family"], name="family_reach_period"),
+            # A range of months, read from the index alone: the office's monthly
+            # shares by start, the family's first month in the range, and what it counts.
+            models.Index(
+                fields=["office", "grain", "start", "prev_start", "district_pk", "births"],
+                name="family_reach_range",
+            ),
         ]

@@ -1,15 +1,14 @@
 # Families reached are also kept per month, so that a report over any range of
 # months counts them from FamilyReach instead of from every contact. The index
-# reads an office's monthly shares in order; the data step writes the monthly
-# shares of the families counted so far (StatCount is not touched).
+# reads an office's monthly shares in order. The data step that wrote the
+# monthly shares of the families counted so far moved to migration 0007: it
+# writes the columns added there, so it cannot run before them.
 
 from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    from bruecke.cases.aggregates import reach_months_fill
-
-    reach_months_fill(say=lambda _text: None)
+    """Left to migration 0007, which writes the monthly shares with their new columns."""
 
 
 def unfill(apps, schema_editor):

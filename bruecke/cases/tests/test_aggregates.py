@@ -268,6 +268,15 @@ MONTH_RANGES = [
 
 
 def assert_month_ranges_equal_live(offices) -> None:
+    # Each monthly share links to the family's previous month with a contact.
+    previous: dict = {}
+    for family_id, start, prev_start in (
+        FamilyReach.objects.filter(grain="m")
+        .order_by("family_id", "start")
+        .values_list("family_id", "start", "prev_start")
+    ):
+        assert prev_start == previous.get(family_id), (family_id, start)
+        previous[family_id] = start
     for office in offices:
         for first, last in MONTH_RANGES:
             stored = aggregates.reach_in_months(office.pk, first, last)
@@ -428,6 +437,14 @@ class AggregatePropertyTests(BaseTestCase, HypothesisTestCase):
             ("child", 0, DAY0),
         ]
     )
+    @example(  # a contact in 2025 after one in 2026: February's previous month changes
+        [
+            ("open", 0, 0, "kita", [], DAY0),
+            ("contact", 0, DAY0 + dt.timedelta(days=35), "telefon", [], ""),
+            ("contact", 0, DAY0 + dt.timedelta(days=161), "telefon", [], ""),
+            ("contact", 0, DAY0 + dt.timedelta(days=91), "telefon", [], ""),
+        ]
+    )
     def test_counts_always_equal_a_live_group_by(self, sequence):
         state: dict[str, Any] = {"cases": []}
         for step in sequence:
@@ -482,8 +499,48 @@ class AggregateTests(BaseTestCase):
         reach = FamilyReach.objects.get(grain="q")
         assert (reach.district_pk, reach.age_1) == (self.eving.pk, 1)
 
+    def test_a_contact_in_an_earlier_year_relinks_the_first_month_of_the_next(self):
+        """A month range finds a family's first month in it by the link to its previous month."""
+        family = family_create(
+            by=self.worker_hoerde,
+            district=self.eving,
+            name="Kaya",
+            members=[PersonData(Person.Role.CHILD, "Ela", birth_date=dt.date(2025, 1, 31))],
+        )
+        case = case_open(
+            by=self.worker_hoerde,
+            family=family,
+            district=self.eving,
+            assigned_to=self.worker_hoerde,
+            zugangsweg="kita",
+            topics=[],
+            opened_on=dt.date(2025, 10, 1),
+        )
+        for day in (dt.date(2025, 10, 6), dt.date(2026, 2, 9), dt.date(2025, 12, 1)):
+            contact_add(
+                by=self.worker_hoerde, case=case, date=day, kind="telefon", duration_minutes=10
+            )
+        links = dict(FamilyReach.objects.filter(grain="m").values_list("start", "prev_start"))
+        assert links == {
+            dt.date(2025, 10, 1): None,
+            dt.date(2025, 12, 1): dt.date(2025, 10, 1),
+            dt.date(2026, 2, 1): dt.date(2025, 12, 1),  # was October before December's contact
+        }
+        first, last = dt.date(2025, 12, 1), dt.date(2026, 2, 28)
+        reached = aggregates.reach_in_months(self.dortmund.pk, first, last)
+        assert reached == live_reach_in_months(self.dortmund.pk, first, last)
+        assert reached[("families", self.eving.pk, "")] == 1  # once, not in December and February
+        assert reached[("children", self.eving.pk, "1")] == 1  # one year old on 28 February 2026
+        # By age on the range's last day, not on the day of the contact.
+        assert (
+            aggregates.reach_in_months(self.dortmund.pk, first, dt.date(2025, 12, 31))[
+                ("children", self.eving.pk, "0")
+            ]
+            == 1
+        )
+
     def test_monthly_shares_are_written_for_families_counted_before_they_existed(self):
-        """What migration cases 0004 does for an installation with data."""
+        """What migration cases 0007 does for an installation with data."""
         for name, district, days in (
             ("Kaya", self.eving, [dt.date(2026, 2, 10), dt.date(2026, 4, 2)]),
             ("Nowak", self.hoerde, [dt.date(2026, 3, 5)]),

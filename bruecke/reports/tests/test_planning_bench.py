@@ -71,6 +71,15 @@ def test_document_has_budgets_ratios_verdicts_and_what_was_not_measured():
             "floor_sql": _stats(5.0),
         },
         {"key": "quarter_report", "status": "missing", "note": "URL name reports:report missing"},
+        {
+            "key": "months_report",
+            "status": "ok",
+            "note": "",
+            "queries": 11,
+            "page": _stats(600.0),
+            "floor_view": _stats(500.0),
+            "floor_sql": _stats(400.0),
+        },
     ]
     run = {
         "n": 20,
@@ -90,6 +99,9 @@ def test_document_has_budgets_ratios_verdicts_and_what_was_not_measured():
     case_page = next(line for line in text.splitlines() if line.startswith("| Fallseite"))
     assert "2.25×" in case_page and "**no** (> 1.5× floor)" in case_page
     assert "not measured: URL name reports:report missing" in text
+    # PRODUCT.md gives months of one's choice no time: shown, judged by its floor only.
+    months = next(line for line in text.splitlines() if "eigene Monate" in line)
+    assert months.endswith("| no time, ≤ 1.5× floor | no time budget / yes |"), months
     assert "other work ran beside" not in text  # the load stayed below the cores
 
 
