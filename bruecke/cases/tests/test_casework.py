@@ -13,7 +13,9 @@ from bruecke.cases.actions import case_close, case_open, case_update, cases_reas
 from bruecke.cases.models import AnonymousConsultation, Case, Contact
 from bruecke.cases.selectors import family_search, likely_duplicates
 from bruecke.cases.tests.helpers import make_case
+from bruecke.directory.models import Organization
 from bruecke.people.actions import StaleEdit
+from bruecke.people.models import Person
 from bruecke.test import BaseTestCase
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
@@ -250,6 +252,18 @@ class CaseViewTests(BaseTestCase):
         self.assertContains(response, f'Fall {case.number}: Familie <span dir="auto">الخطيب</span>')
         for person in case.family.members.all():
             self.assertContains(response, f'<span dir="auto">{person}</span>')
+
+    def test_the_childs_kita_keeps_its_direction_on_the_case_and_family_pages(self):
+        case = make_case(self.world, worker=self.worker_hoerde, district=self.hoerde)
+        kita = Organization.objects.create(office=self.dortmund, name="روضة النور")
+        case.family.members.filter(role=Person.Role.CHILD).update(kita=kita, childcare="kita")
+        self.client.force_login(self.worker_hoerde)
+        for url in (
+            reverse("cases:detail", args=[case.pk]),
+            reverse("cases:family", args=[case.family_id]),
+        ):
+            # "Emre Yılmaz, 3 Jahre (…), Kita (روضة النور)": the name isolated in the sentence.
+            self.assertContains(self.client.get(url), '(<span dir="auto">روضة النور</span>)')
 
     def test_names_in_the_family_search_keep_their_direction(self):
         make_case(

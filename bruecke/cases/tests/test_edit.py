@@ -245,7 +245,8 @@ class ChildKitaTests(BaseTestCase):
         assert response.status_code == 302
         assert Person.objects.get(first_name="Ali").kita == kita
         self.assertContains(
-            self.client.get(reverse("cases:detail", args=[case.pk])), "(Kita Sonnenblume)"
+            self.client.get(reverse("cases:detail", args=[case.pk])),
+            '(<span dir="auto">Kita Sonnenblume</span>)',
         )
 
 

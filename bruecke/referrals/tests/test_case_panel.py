@@ -64,18 +64,56 @@ class CasePanelTests(BaseTestCase):
         self.assertContains(response, "Erziehungsberatungsstelle Testplatz")
         self.assertContains(response, "Vermittlung an ein Angebot")
         self.assertContains(response, "Name und Kontaktdaten, Anliegen und Handlungsfelder")
-        self.assertContains(response, "Mutter, Frau Yılmaz, schriftlich, 20.11.2026")
+        self.assertContains(
+            response, '<span dir="auto">Mutter, Frau Yılmaz</span>, schriftlich, 20.11.2026'
+        )
         self.assertContains(response, "vom 20.11.2026 bis 31.05.2027")
         self.assertContains(response, "Erklärung liegt in der Akte")
-        self.assertContains(response, "Emre Yılmaz, Ayşe Yılmaz")
+        self.assertContains(
+            response, '<span dir="auto">Emre Yılmaz</span>, <span dir="auto">Ayşe Yılmaz</span>'
+        )
         self.assertContains(response, "Worker Test, 24.11.2026")
         self.assertContains(response, ">gültig<")
         self.assertContains(response, ">abgelaufen<")
         self.assertContains(response, ">noch nicht gültig<")
         self.assertContains(response, ">widerrufen am 24.11.2026<")
-        self.assertContains(response, "24.11.2026: am Telefon")
+        self.assertContains(response, '24.11.2026: <span dir="auto">am Telefon</span>')
         # Every consent but the revoked one can be revoked.
         self.assertContains(response, "Widerruf eintragen", count=3)
+
+    def test_text_typed_in_another_script_keeps_its_own_direction(self):
+        """Arabic names and notes inside German sentences: dir="auto" on each typed value."""
+        targets = self.targets
+        type(targets.free_org).objects.filter(pk=targets.free_org.pk).update(name="بيت العائلة")
+        type(targets.free_service).objects.filter(pk=targets.free_service.pk).update(
+            name="مجموعة الأم والطفل"
+        )
+        targets.free_org.refresh_from_db()
+        targets.free_service.refresh_from_db()
+        consent_record(
+            by=self.worker_hoerde,
+            office=self.dortmund,
+            case=self.case,
+            given_by="الأم",
+            purpose="vermittlung",
+            data_categories=["kontakt"],
+            form="schriftlich",
+            given_on=dt.date(2026, 11, 20),
+            recipient_organisation=targets.free_org,
+            persons=list(self.case.family.members.all()),
+            evidence="الإقرار في الملف",
+        )
+        referral_create(
+            by=self.worker_hoerde, case=self.case, service=targets.free_service, mode="logged"
+        )
+        response = self.page()
+        self.assertContains(response, 'dir="auto">مجموعة الأم والطفل</a></h4>')
+        self.assertContains(
+            response, '<dd class="kern-description-list-item__value" dir="auto">بيت العائلة</dd>'
+        )
+        self.assertContains(response, '<h4 class="kern-title" dir="auto">بيت العائلة</h4>')
+        self.assertContains(response, '<span dir="auto">الأم</span>, schriftlich, 20.11.2026')
+        self.assertContains(response, 'note" dir="auto">الإقرار في الملف</dd>')
 
     def test_a_consent_recorded_with_the_partner_request_is_listed(self):
         consent = consent_record(
@@ -103,7 +141,9 @@ class CasePanelTests(BaseTestCase):
         )
         response = self.page()
         self.assertContains(response, "Weitergabe an die Kita-Sozialarbeit")
-        self.assertContains(response, "Vater, mündlich, dokumentiert, 02.11.2026")
+        self.assertContains(
+            response, '<span dir="auto">Vater</span>, mündlich, dokumentiert, 02.11.2026'
+        )
         self.assertContains(response, "Partner Test")
 
     def test_it_lists_referrals_with_their_last_step(self):
