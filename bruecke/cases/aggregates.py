@@ -33,6 +33,7 @@ Dependencies point one way: cases knows nothing of the reports that read this.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import uuid
 from collections import Counter, defaultdict
@@ -43,7 +44,8 @@ from functools import cache
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db import models as db
+from django.db.models import Count, IntegerField, Q, Sum, Value, When
 from django.utils.module_loading import autodiscover_modules
 
 from bruecke.cases.models import (
@@ -488,13 +490,25 @@ def work_added(work: FamilyFreeWork) -> None:
 # --- Families and children reached -------------------------------------------------------------
 
 ReachKey = tuple[uuid.UUID, str, dt.date]  # family, grain, period start
-# office, district pk, children per age group, children's birth dates (monthly shares only)
-ReachShare = tuple[int, int, tuple[int, ...], str]
+# office, district pk, children per age group, birth date columns (monthly shares only)
+ReachShare = tuple[int, int, tuple[int, ...], tuple[object, ...]]
+
+BIRTH_SLOTS = ("birth_1", "birth_2", "birth_3", "birth_4")
+BIRTH_FIELDS = (*BIRTH_SLOTS, "more_births")
+NO_BIRTHS: tuple[object, ...] = (*(None for _slot in BIRTH_SLOTS), "")
 
 
-def births_text(birth_dates: Iterable[dt.date | None]) -> str:
-    """Birth dates as a monthly share keeps them: ISO dates, sorted, "?" for unknown."""
-    return ",".join(sorted(day.isoformat() if day else "?" for day in birth_dates))
+def birth_columns(birth_dates: Iterable[dt.date | None]) -> tuple[object, ...]:
+    """A monthly share's ``BIRTH_FIELDS``: the known birth dates, sorted, in the
+    slots, and any further ones as ISO dates joined by commas. Unknown birth
+    dates are counted in ``age_unknown``."""
+    known = sorted(day for day in birth_dates if day is not None)
+    slots = len(BIRTH_SLOTS)
+    return (
+        *known[:slots],
+        *(None for _slot in range(slots - len(known[:slots]))),
+        ",".join(day.isoformat() for day in known[slots:]),
+    )
 
 
 def _reach_desired(
@@ -527,7 +541,7 @@ def _reach_desired(
         .values_list("family_id", "birth_date")
     ):
         children[family_id].append(birth_date)
-    births = {family_id: births_text(dates) for family_id, dates in children.items()}
+    births = {family_id: birth_columns(dates) for family_id, dates in children.items()}
     desired: dict[ReachKey, ReachShare] = {}
     for key, (_date, district_id, office_id) in first.items():
         family_id, grain, start = key
@@ -542,7 +556,7 @@ def _reach_desired(
             office_id,
             district_id,
             tuple(ages),
-            births.get(family_id, "") if monthly else "",
+            births.get(family_id, NO_BIRTHS) if monthly else NO_BIRTHS,
         )
     return desired
 
@@ -566,37 +580,20 @@ def family_reach_refresh(family_ids: Iterable[uuid.UUID], *, year: int | None = 
     if year is not None:
         in_year = Q(start__gte=dt.date(year, 1, 1), start__lte=dt.date(year, 12, 31))
         stored_rows = stored_rows.filter(in_year | Q(grain=Grain.MONTH))
-    stored: dict[ReachKey, tuple[int, ReachShare, dt.date | None]] = {
-        (family_id, grain, start): (
-            pk,
-            (office_id, district, (a0, a1, a3, a6, unknown), births),
-            prev_start,
-        )
-        for (
-            pk,
-            family_id,
-            grain,
-            start,
-            office_id,
-            district,
-            a0,
-            a1,
-            a3,
-            a6,
-            unknown,
-            births,
-            prev_start,
-        ) in stored_rows.values_list(
-            "pk",
-            "family_id",
-            "grain",
-            "start",
-            "office_id",
-            "district_pk",
-            *REACH_SHARE_FIELDS[2:],
-            "prev_start",
-        )
-    }
+    n_ages, n_births = len(AGE_GROUPS), len(BIRTH_FIELDS)
+    stored: dict[ReachKey, tuple[int, ReachShare, dt.date | None]] = {}
+    for row_pk, family_id, grain, start, office_id, district, *rest in stored_rows.values_list(
+        "pk",
+        "family_id",
+        "grain",
+        "start",
+        "office_id",
+        "district_pk",
+        *REACH_SHARE_FIELDS[2:],
+        "prev_start",
+    ):
+        ages, births = tuple(rest[:n_ages]), tuple(rest[n_ages : n_ages + n_births])
+        stored[(family_id, grain, start)] = (row_pk, (office_id, district, ages, births), rest[-1])
     # Months of other years: not recounted, but linked to.
     others = {key for key in stored if year is not None and key[2].year != year}
     linked = _reach_links(desired.keys() | others)
@@ -658,7 +655,7 @@ REACH_SHARE_FIELDS = (
     "age_3",
     "age_6",
     "age_unknown",
-    "births",
+    *BIRTH_FIELDS,
 )
 
 
@@ -667,6 +664,7 @@ def _reach_row(
 ) -> FamilyReach:
     family_id, grain, start = key
     office_id, district_pk, (a0, a1, a3, a6, unknown), births = share
+    slots = dict(zip(BIRTH_FIELDS, births, strict=True))
     return FamilyReach(
         pk=pk,
         prev_start=prev_start,
@@ -680,7 +678,7 @@ def _reach_row(
         age_3=a3,
         age_6=a6,
         age_unknown=unknown,
-        births=births,
+        **slots,
     )
 
 
@@ -692,33 +690,61 @@ def reach_in_months(office_id: int, first: dt.date, last: dt.date) -> Counter[tu
     district of its earliest month there), its children by age on ``last``.
     The earliest month of a family in the range is the monthly share whose
     previous month (``prev_start``) lies before the range, so one range scan
-    of the index ``family_reach_range`` finds them all, with their district
-    and their children's birth dates. One query; its rows are counted here
-    (faster than a GROUP BY in SQLite, as nearly every family's birth dates
-    are its own).
+    of the index ``family_reach_range`` finds them all, and the database
+    counts their children born by each age group's limit from the birth date
+    columns. One query, about one row per district: only families with more
+    children than slots come back in rows of their own (one per set of
+    further birth dates).
     """
     start = month_start(first)
-    firsts = Counter(
+    # Children born on or before each day: on ``last``, and the last birth date
+    # of a child 1, 3 and 6 years old then. The slots are sorted, so the last
+    # slot born by then says how many are.
+    days = {
+        "born": last,
+        "1": years_before(last, 1),
+        "3": years_before(last, 3),
+        "6": years_before(last, 6),
+    }
+
+    def born_by(day: dt.date) -> Sum:
+        slots = list(enumerate(BIRTH_SLOTS, start=1))
+        whens = [When(Q(**{f"{slot}__lte": day}), then=Value(n)) for n, slot in reversed(slots)]
+        return Sum(db.Case(*whens, default=Value(0)), output_field=IntegerField())
+
+    firsts = (
         FamilyReach.objects.filter(
             office_id=office_id, grain=Grain.MONTH, start__gte=start, start__lte=last
         )
         .filter(Q(prev_start__isnull=True) | Q(prev_start__lt=start))
         .order_by()
-        .values_list("district_pk", "births")
+        .values("district_pk", "more_births")
+        .annotate(
+            families=Count("district_pk"),
+            unknown=Sum("age_unknown"),
+            **{f"by_{name}": born_by(day) for name, day in days.items()},
+        )
+        .values_list(
+            "district_pk", "more_births", "families", "unknown", *(f"by_{name}" for name in days)
+        )
     )
-    groups: dict[str, str | None] = {}
     counts: Counter[tuple[str, int, str]] = Counter()
-    for (district_pk, births), n in firsts.items():
-        counts[(FAMILIES, district_pk, "")] += n
-        for birth in births.split(",") if births else ():
-            if birth not in groups:
-                groups[birth] = age_group(
-                    None if birth == "?" else dt.date.fromisoformat(birth), last
-                )
-            group = groups[birth]
-            if group is not None:
-                counts[(CHILDREN, district_pk, group)] += n
-    return counts
+    for district_pk, more_births, families, unknown, born, by_1, by_3, by_6 in firsts:
+        counts[(FAMILIES, district_pk, "")] += families
+        for group, n in (("0", born - by_1), ("1", by_1 - by_3), ("3", by_3 - by_6), ("6", by_6)):
+            counts[(CHILDREN, district_pk, group)] += n
+        counts[(CHILDREN, district_pk, "?")] += unknown
+        for birth in more_births.split(",") if more_births else ():
+            older = age_group(dt.date.fromisoformat(birth), last)
+            if older is not None:
+                counts[(CHILDREN, district_pk, older)] += families
+    return +counts  # without zeros
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The last birth date of a child ``years`` old or older on ``day`` (29 February: the 28th)."""
+    year = day.year - years
+    return dt.date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
 def _reach_write(
@@ -754,7 +780,7 @@ def _reach_write(
         for key, (office, district_pk, ages, births) in shares:
             family_id, grain, start = key
             rows.append(
-                (office, family_id, grain, start, district_pk, *ages, births, linked.get(key))
+                (office, family_id, grain, start, district_pk, *ages, *births, linked.get(key))
             )
         table.insert(rows)
         yield from shares

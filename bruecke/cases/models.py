@@ -307,13 +307,18 @@ class FamilyReach(models.Model):
     age_3 = models.PositiveSmallIntegerField(default=0)
     age_6 = models.PositiveSmallIntegerField(default=0)
     age_unknown = models.PositiveSmallIntegerField(default=0)
-    # Monthly shares only, so that a range of months is one index range scan
-    # (aggregates.reach_in_months): the start of the family's previous month
-    # with a contact (its first month in a range is the one whose previous
-    # month lies before the range), and its children's birth dates, sorted and
-    # joined by commas ("?" for unknown), to group them by age at any date.
+    # Monthly shares only, so that a range of months is counted by the index
+    # alone (aggregates.reach_in_months): the start of the family's previous
+    # month with a contact (its first month in a range is the one whose
+    # previous month lies before the range), and its children's known birth
+    # dates, sorted, to group them by age on any day: the first four in
+    # columns, any further ones as ISO dates joined by commas.
     prev_start = models.DateField(null=True, blank=True)
-    births = models.TextField(blank=True, default="")
+    birth_1 = models.DateField(null=True, blank=True)
+    birth_2 = models.DateField(null=True, blank=True)
+    birth_3 = models.DateField(null=True, blank=True)
+    birth_4 = models.DateField(null=True, blank=True)
+    more_births = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [
@@ -326,7 +331,19 @@ class FamilyReach(models.Model):
             # A range of months, read from the index alone: the office's monthly
             # shares by start, the family's first month in the range, and what it counts.
             models.Index(
-                fields=["office", "grain", "start", "prev_start", "district_pk", "births"],
+                fields=[
+                    "office",
+                    "grain",
+                    "start",
+                    "prev_start",
+                    "district_pk",
+                    "age_unknown",
+                    "birth_1",
+                    "birth_2",
+                    "birth_3",
+                    "birth_4",
+                    "more_births",
+                ],
                 name="family_reach_range",
             ),
         ]

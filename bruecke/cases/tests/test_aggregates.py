@@ -267,6 +267,18 @@ MONTH_RANGES = [
 ]
 
 
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.integers(min_value=1, max_value=6),
+)
+@example(dt.date(2024, 2, 29), dt.date(2025, 2, 28), 1)
+@example(dt.date(2023, 2, 28), dt.date(2024, 2, 29), 1)
+def test_years_before_is_the_last_birth_date_of_that_age(birth, day, years):
+    """What the database compares birth dates with is what age_in_years says."""
+    assert (birth <= aggregates.years_before(day, years)) == (age_in_years(birth, day) >= years)
+
+
 def assert_month_ranges_equal_live(offices) -> None:
     # Each monthly share links to the family's previous month with a contact.
     previous: dict = {}
@@ -538,6 +550,60 @@ class AggregateTests(BaseTestCase):
             ]
             == 1
         )
+
+    def test_a_large_family_is_counted_by_age_on_the_last_day_of_the_range(self):
+        """Four birth dates in columns, the rest in text: all counted, each by its age."""
+        births = [
+            dt.date(2025, 3, 1),  # 0 on 28 February 2026
+            dt.date(2025, 2, 28),  # 1 that day
+            dt.date(2024, 2, 29),  # 1 (a leap day: still 1 on 28 February 2026)
+            dt.date(2023, 3, 1),  # 2
+            dt.date(2023, 2, 28),  # 3
+            dt.date(2020, 3, 1),  # 5
+            dt.date(2020, 2, 28),  # 6
+            None,  # unknown
+            dt.date(2026, 3, 1),  # not yet born on 28 February 2026
+        ]
+        family = family_create(
+            by=self.worker_hoerde,
+            district=self.eving,
+            name="Groß",
+            members=[
+                PersonData(Person.Role.CHILD, f"Kind {n}", birth_date=day)
+                for n, day in enumerate(births)
+            ],
+        )
+        case = case_open(
+            by=self.worker_hoerde,
+            family=family,
+            district=self.eving,
+            assigned_to=self.worker_hoerde,
+            zugangsweg="kita",
+            topics=[],
+            opened_on=dt.date(2026, 1, 1),
+        )
+        contact_add(
+            by=self.worker_hoerde,
+            case=case,
+            date=dt.date(2026, 1, 12),
+            kind="telefon",
+            duration_minutes=10,
+        )
+        share = FamilyReach.objects.get(grain="m")
+        assert (share.birth_1, share.birth_4) == (dt.date(2020, 2, 28), dt.date(2023, 3, 1))
+        assert share.more_births == "2024-02-29,2025-02-28,2025-03-01,2026-03-01"
+        first, last = dt.date(2026, 1, 1), dt.date(2026, 2, 28)
+        reached = aggregates.reach_in_months(self.dortmund.pk, first, last)
+        assert reached == live_reach_in_months(self.dortmund.pk, first, last)
+        eving = self.eving.pk
+        assert reached == {
+            ("families", eving, ""): 1,
+            ("children", eving, "0"): 1,
+            ("children", eving, "1"): 3,
+            ("children", eving, "3"): 2,
+            ("children", eving, "6"): 1,
+            ("children", eving, "?"): 1,
+        }
 
     def test_monthly_shares_are_written_for_families_counted_before_they_existed(self):
         """What migration cases 0007 does for an installation with data."""
