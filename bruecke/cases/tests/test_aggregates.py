@@ -472,6 +472,24 @@ class AggregatePropertyTests(BaseTestCase, HypothesisTestCase):
 
 
 class AggregateTests(BaseTestCase):
+    def family_in_contact(self, name, district, members, opened_on, days) -> Case:
+        """A family with a case opened on ``opened_on`` and a phone call on each of ``days``."""
+        family = family_create(by=self.worker_hoerde, district=district, name=name, members=members)
+        case = case_open(
+            by=self.worker_hoerde,
+            family=family,
+            district=district,
+            assigned_to=self.worker_hoerde,
+            zugangsweg="kita",
+            topics=[],
+            opened_on=opened_on,
+        )
+        for day in days:
+            contact_add(
+                by=self.worker_hoerde, case=case, date=day, kind="telefon", duration_minutes=10
+            )
+        return case
+
     def test_a_contact_counts_in_its_month_district_kind_topic_and_language(self):
         family = family_create(
             by=self.worker_hoerde,
@@ -513,25 +531,13 @@ class AggregateTests(BaseTestCase):
 
     def test_a_contact_in_an_earlier_year_relinks_the_first_month_of_the_next(self):
         """A month range finds a family's first month in it by the link to its previous month."""
-        family = family_create(
-            by=self.worker_hoerde,
-            district=self.eving,
-            name="Kaya",
-            members=[PersonData(Person.Role.CHILD, "Ela", birth_date=dt.date(2025, 1, 31))],
+        self.family_in_contact(
+            "Kaya",
+            self.eving,
+            [PersonData(Person.Role.CHILD, "Ela", birth_date=dt.date(2025, 1, 31))],
+            dt.date(2025, 10, 1),
+            [dt.date(2025, 10, 6), dt.date(2026, 2, 9), dt.date(2025, 12, 1)],
         )
-        case = case_open(
-            by=self.worker_hoerde,
-            family=family,
-            district=self.eving,
-            assigned_to=self.worker_hoerde,
-            zugangsweg="kita",
-            topics=[],
-            opened_on=dt.date(2025, 10, 1),
-        )
-        for day in (dt.date(2025, 10, 6), dt.date(2026, 2, 9), dt.date(2025, 12, 1)):
-            contact_add(
-                by=self.worker_hoerde, case=case, date=day, kind="telefon", duration_minutes=10
-            )
         links = dict(FamilyReach.objects.filter(grain="m").values_list("start", "prev_start"))
         assert links == {
             dt.date(2025, 10, 1): None,
@@ -564,30 +570,15 @@ class AggregateTests(BaseTestCase):
             None,  # unknown
             dt.date(2026, 3, 1),  # not yet born on 28 February 2026
         ]
-        family = family_create(
-            by=self.worker_hoerde,
-            district=self.eving,
-            name="Groß",
-            members=[
+        self.family_in_contact(
+            "Groß",
+            self.eving,
+            [
                 PersonData(Person.Role.CHILD, f"Kind {n}", birth_date=day)
                 for n, day in enumerate(births)
             ],
-        )
-        case = case_open(
-            by=self.worker_hoerde,
-            family=family,
-            district=self.eving,
-            assigned_to=self.worker_hoerde,
-            zugangsweg="kita",
-            topics=[],
-            opened_on=dt.date(2026, 1, 1),
-        )
-        contact_add(
-            by=self.worker_hoerde,
-            case=case,
-            date=dt.date(2026, 1, 12),
-            kind="telefon",
-            duration_minutes=10,
+            dt.date(2026, 1, 1),
+            [dt.date(2026, 1, 12)],
         )
         share = FamilyReach.objects.get(grain="m")
         assert (share.birth_1, share.birth_4) == (dt.date(2020, 2, 28), dt.date(2023, 3, 1))
@@ -611,25 +602,8 @@ class AggregateTests(BaseTestCase):
             ("Kaya", self.eving, [dt.date(2026, 2, 10), dt.date(2026, 4, 2)]),
             ("Nowak", self.hoerde, [dt.date(2026, 3, 5)]),
         ):
-            family = family_create(
-                by=self.worker_hoerde,
-                district=district,
-                name=name,
-                members=[PersonData(Person.Role.CHILD, "Ela", birth_date=dt.date(2025, 1, 10))],
-            )
-            case = case_open(
-                by=self.worker_hoerde,
-                family=family,
-                district=district,
-                assigned_to=self.worker_hoerde,
-                zugangsweg="kita",
-                topics=[],
-                opened_on=dt.date(2026, 2, 1),
-            )
-            for day in days:
-                contact_add(
-                    by=self.worker_hoerde, case=case, date=day, kind="telefon", duration_minutes=10
-                )
+            child = PersonData(Person.Role.CHILD, "Ela", birth_date=dt.date(2025, 1, 10))
+            self.family_in_contact(name, district, [child], dt.date(2026, 2, 1), days)
         first, last = dt.date(2026, 2, 1), dt.date(2026, 4, 30)
         kept = aggregates.reach_in_months(self.dortmund.pk, first, last)
         assert kept == live_reach_in_months(self.dortmund.pk, first, last)
