@@ -85,6 +85,25 @@ class GoldenReportTests(BaseTestCase):
         assert "closed" not in b
         assert before.intake == {}
 
+    def test_families_reached_in_months_of_ones_own_choice(self):
+        """November to February: Eving's families (seen in November and January) count once."""
+        now, before = period_counts(
+            scope=scope_for(office=self.dortmund),
+            period=Period.months(dt.date(2025, 11, 1), dt.date(2026, 2, 28)),
+        )
+        hoerde, eving = self.hoerde.pk, self.eving.pk
+        assert now.metrics["families"] == {(hoerde, ""): 6, (eving, ""): 5}
+        # On 28 February 2026 the children born on 1 March 2021 are still four.
+        assert now.metrics["children"] == {(hoerde, "1"): 6, (eving, "3"): 5, (eving, "0"): 5}
+        assert now.metrics["contact"] == {
+            (hoerde, "telefon"): 6,
+            (hoerde, "beratung"): 6,
+            (eving, "hausbesuch"): 5,
+            (eving, "telefon"): 5,
+        }
+        # July to October 2025: nobody yet.
+        assert "families" not in before.metrics and "children" not in before.metrics
+
     def test_key_figures(self):
         figures = {f.label: (f.current.text, f.previous.text) for f in self.report().figures}
         assert figures == {
