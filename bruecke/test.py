@@ -22,6 +22,15 @@ from bruecke.org.standard import BOCHUM, DORTMUND
 PASSWORD = "test-password-123"
 
 
+def log_in(page: Any, base: str, username: str) -> None:
+    """Log ``username`` in through the login form of a live server (browser tests)."""
+    page.goto(f"{base}/anmelden/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{base}/arbeit/")
+
+
 class Offers(NamedTuple):
     eb_org: Organization
     eb_service: Service

@@ -15,7 +15,7 @@ from bruecke.cases.actions import family_free_work_add
 from bruecke.cases.models import FamilyFreeWork
 from bruecke.cases.views_work import work_for
 from bruecke.org.models import PartnerOrganisation
-from bruecke.test import PASSWORD, BaseTestCase, World
+from bruecke.test import BaseTestCase, World, log_in
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
 
@@ -282,20 +282,12 @@ class WorkListTests(BaseTestCase):
 # Browser ---------------------------------------------------------------------
 
 
-def log_in(page, base):
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", "worker_hoerde")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_worker_records_a_parent_evening_in_the_browser(page, phone, live_server, axe):
     World.build()
     base = live_server.url
-    log_in(page, base)
+    log_in(page, base, "worker_hoerde")
 
     page.goto(f"{base}{reverse('cases:work_list')}")
     page.get_by_text("ist noch nichts eingetragen").wait_for()
@@ -325,7 +317,7 @@ def test_worker_records_a_parent_evening_in_the_browser(page, phone, live_server
     assert page.locator("table").first.get_by_role("cell", name="12").count() == 1
 
     # On a phone the entries are cards instead of a wide table.
-    log_in(phone, base)
+    log_in(phone, base, "worker_hoerde")
     phone.goto(f"{base}{reverse('cases:work_list')}")
     card = phone.locator("article").filter(has_text="Elternabend")
     card.get_by_text("Kita Testweg, Turnhalle").wait_for()

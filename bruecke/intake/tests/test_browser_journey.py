@@ -15,19 +15,11 @@ import pytest
 from bruecke.cases.models import Case
 from bruecke.intake.models import Request
 from bruecke.referrals.models import Consent, Disclosure, Referral, ReferralEvent
-from bruecke.test import PASSWORD, World
+from bruecke.test import World, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CODE = re.compile(r"KA-[A-Z0-9]{6}")
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
 
 
 def test_request_to_case_to_live_referral_to_outcome(browser, phone, page, live_server, axe):

@@ -8,17 +8,9 @@ import pytest
 from bruecke.cases.models import Case
 from bruecke.intake.actions import request_create
 from bruecke.intake.models import Request
-from bruecke.test import PASSWORD, World
+from bruecke.test import World, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
 
 
 def test_lead_assigns_and_worker_turns_the_request_into_a_case(page, phone, live_server, axe):

@@ -8,17 +8,9 @@ from bruecke.directory.models import Organization
 from bruecke.intake.models import Request
 from bruecke.intake.tests.partner_fixtures import live_referral
 from bruecke.referrals.models import Referral
-from bruecke.test import PASSWORD, World
+from bruecke.test import World, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
 
 
 @pytest.mark.parametrize("device", ["phone", "page"])

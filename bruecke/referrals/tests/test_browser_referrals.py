@@ -9,7 +9,7 @@ import pytest
 
 from bruecke.cases.tests.helpers import make_case
 from bruecke.referrals.models import Consent, Disclosure, Referral
-from bruecke.test import PASSWORD, World
+from bruecke.test import World, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,21 +23,13 @@ def _check(page, axe, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}-390.png"), full_page=True)
 
 
-def _log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
-
-
 def test_worker_records_consent_and_makes_a_live_referral(phone, live_server, axe):
     world = World.build()
     targets = world.referral_targets()
     case = make_case(world, worker=world.worker_hoerde, district=world.hoerde)
     page = phone
     base = live_server.url
-    _log_in(page, base, "worker_hoerde")
+    log_in(page, base, "worker_hoerde")
 
     page.goto(f"{base}/faelle/{case.pk}/")
     page.get_by_role("heading", name="Einwilligungen und Vermittlungen").wait_for()
@@ -123,7 +115,7 @@ def test_partner_searches_for_an_offer_and_passes_a_referral_on(phone, live_serv
     search_index_services(Service.objects.values_list("pk", flat=True))
     page = phone
     base = live_server.url
-    _log_in(page, base, "partner_eb")
+    log_in(page, base, "partner_eb")
     page.goto(f"{base}/partner/eingang/{referral.pk}/")
     page.get_by_role("heading", name="Weiterleiten an ein anderes Angebot").wait_for()
     # No list of every offer: the partner searches first.
@@ -161,7 +153,7 @@ def test_worker_records_the_offer_a_provider_passed_the_family_on_to(phone, live
     search_index_services(Service.objects.values_list("pk", flat=True))
     page = phone
     base = live_server.url
-    _log_in(page, base, "worker_eving")
+    log_in(page, base, "worker_eving")
     page.goto(f"{base}/vermittlungen/{referral.pk}/")
     page.get_by_label("Angebot suchen").fill("Erziehung")
     page.get_by_role("button", name="Suchen").click()

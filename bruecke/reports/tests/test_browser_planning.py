@@ -11,7 +11,7 @@ import pytest
 from bruecke.cases.tests.helpers import make_case
 from bruecke.directory.models import Organization, Service
 from bruecke.org.models import District
-from bruecke.test import PASSWORD, World
+from bruecke.test import World, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,14 +54,6 @@ def _world_with_demand() -> World:
     return world
 
 
-def _log_in(page, base: str) -> None:
-    page.goto(f"{base}/anmelden/")
-    page.fill("input[name=username]", "coordinator_dortmund")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(f"{base}/arbeit/")
-
-
 def _shots() -> Path | None:
     # Set SCREENSHOT_DIR to keep the pictures (for looking at them, or for docs).
     folder = os.environ.get("SCREENSHOT_DIR")
@@ -74,7 +66,7 @@ def _shots() -> Path | None:
 def test_coordinator_opens_district_planning_and_one_district(page, live_server, axe):
     _world_with_demand()
     base = live_server.url
-    _log_in(page, base)
+    log_in(page, base, "coordinator_dortmund")
     page.goto(f"{base}/planung/")
     assert page.locator("h1").inner_text() == "Bezirksplanung"
     gaps = page.locator(".plan-gaps")
@@ -120,7 +112,7 @@ def test_coordinator_opens_district_planning_and_one_district(page, live_server,
 def test_district_planning_on_a_phone(phone, live_server, axe):
     _world_with_demand()
     base = live_server.url
-    _log_in(phone, base)
+    log_in(phone, base, "coordinator_dortmund")
     phone.goto(f"{base}/planung/")
     axe(phone)
     # Only the matrix scrolls sideways, never the page itself.
