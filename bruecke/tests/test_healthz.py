@@ -38,3 +38,53 @@ def test_it_answers_503_while_migrations_are_pending(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("503 database unavailable or migrations pending")
+
+
+CONNECTION_PROBE = """
+import io, django
+django.setup()
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+app = WSGIHandler()
+seen = []
+for _ in range(2):
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": "/healthz", "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80", "HTTP_HOST": "localhost", "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "http",
+    }
+    response = app(environ, lambda status, headers: None)
+    response.close()  # as the server does: Django's request_finished
+    seen.append(connection.connection)
+print(seen[0] is not None and seen[0] is seen[1], seen[1] is None)
+"""
+
+
+def _probe_connections(tmp_path: Path, **env_vars: str) -> str:
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        **env_vars,
+    }
+    env.pop("SECRET_KEY_FILE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", CONNECTION_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_requests_share_an_open_sqlite_connection(tmp_path):
+    """Two requests in one thread use one SQLite connection (DB_CONN_MAX_AGE, 60 s)."""
+    assert _probe_connections(tmp_path) == "True False"
+
+
+def test_db_conn_max_age_0_closes_the_connection_after_each_request(tmp_path):
+    assert _probe_connections(tmp_path, DB_CONN_MAX_AGE="0") == "False True"
