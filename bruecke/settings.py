@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# Django's form templates, with the plain widgets written out in Python (faster).
+FORM_RENDERER = "bruecke.lib.form_renderer.WidgetRenderer"
+
 ROOT_URLCONF = "bruecke.urls"
 WSGI_APPLICATION = "bruecke.wsgi.application"
 
