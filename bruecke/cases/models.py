@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bruecke.cases.choices import Kontaktart, Outcome, WorkKind, Zugangsweg
+from bruecke.lib.choice_labels import ChoiceLabels
 from bruecke.org.models import District, Office, PartnerOrganisation
 from bruecke.people.models import Family
 
@@ -27,7 +28,7 @@ class CaseCounter(models.Model):
         ]
 
 
-class Case(models.Model):
+class Case(ChoiceLabels, models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("offen")
         CLOSED = "closed", _("abgeschlossen")
@@ -107,7 +108,7 @@ class Case(models.Model):
         return self.number
 
 
-class Contact(models.Model):
+class Contact(ChoiceLabels, models.Model):
     """A short dated entry on a case."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -138,7 +139,7 @@ class Contact(models.Model):
         ]
 
 
-class AnonymousConsultation(models.Model):
+class AnonymousConsultation(ChoiceLabels, models.Model):
     """A one-off consultation without a case (most phone calls): counted, never named."""
 
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
@@ -161,7 +162,7 @@ class AnonymousConsultation(models.Model):
         indexes = [models.Index(fields=["office", "date"], name="anon_office_date")]  # reports
 
 
-class FamilyFreeWork(models.Model):
+class FamilyFreeWork(ChoiceLabels, models.Model):
     """Work without a family: networking, consultations in Kitas, parent events, office hours."""
 
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="+")
@@ -255,7 +256,7 @@ class Grain(models.TextChoices):
     YEAR = "y", _("Jahr")
 
 
-class StatCount(models.Model):
+class StatCount(ChoiceLabels, models.Model):
     """One number of the reports: how many of ``metric`` with ``key``, per district and period.
 
     Written only by ``cases.aggregates``, in the same transaction as the
@@ -286,7 +287,7 @@ class StatCount(models.Model):
         ]
 
 
-class FamilyReach(models.Model):
+class FamilyReach(ChoiceLabels, models.Model):
     """What one family adds to "families and children reached" in one month, quarter or year.
 
     The family counts once per period, in the district of its first contact in

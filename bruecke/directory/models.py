@@ -14,10 +14,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bruecke.lib.choice_labels import ChoiceLabels
 from bruecke.org.models import District, Office, PartnerOrganisation
 
 
-class Organization(models.Model):
+class Organization(ChoiceLabels, models.Model):
     """A provider (Träger) or an institution such as a Kita, a school or a family centre."""
 
     class Kind(models.TextChoices):
@@ -98,7 +99,7 @@ class Location(models.Model):
         return self.name or f"{self.address_1}, {self.city}"
 
 
-class Service(models.Model):
+class Service(ChoiceLabels, models.Model):
     """An offer (Angebot, Modul): what a family can use."""
 
     class Status(models.TextChoices):
@@ -177,7 +178,7 @@ class Service(models.Model):
         return self.name
 
 
-class ServiceTranslation(models.Model):
+class ServiceTranslation(ChoiceLabels, models.Model):
     """An offer's texts in one more language. Missing texts fall back to German.
 
     A plain table rather than a translation library: the full-text index is
@@ -227,7 +228,7 @@ class ServiceAtLocation(models.Model):
         ]
 
 
-class Schedule(models.Model):
+class Schedule(ChoiceLabels, models.Model):
     """A recurring opening time in local time (Europe/Berlin), as HSDS/iCalendar RRULE parts.
 
     Weekly: ``byday`` = "MO,TH". Monthly: ``byday`` = "1MO" (first Monday) or

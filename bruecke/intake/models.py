@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from bruecke.cases.models import Case
 from bruecke.directory.models import Service
+from bruecke.lib.choice_labels import ChoiceLabels
 from bruecke.org.models import District, Office, PartnerOrganisation
 from bruecke.referrals.models import Consent
 
 
-class Request(models.Model):
+class Request(ChoiceLabels, models.Model):
     class Source(models.TextChoices):
         PORTAL = "portal", _("Kontaktformular")
         TABLET = "tablet", _("Tablet im Familienbüro")
@@ -153,7 +154,7 @@ class Request(models.Model):
         return self.status in (self.Status.NEW, self.Status.ASSIGNED)
 
 
-class ContactAttempt(models.Model):
+class ContactAttempt(ChoiceLabels, models.Model):
     """One try to reach the family of a request (a call, a mail, a message)."""
 
     class Channel(models.TextChoices):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bruecke.lib.choice_labels import ChoiceLabels
 from bruecke.lib.phone import tel_uri
 
 
@@ -101,7 +102,7 @@ class Team(models.Model):
         return self.name
 
 
-class PartnerOrganisation(models.Model):
+class PartnerOrganisation(ChoiceLabels, models.Model):
     """An institution whose staff may refer families (Kita, Familienbüro, ...)."""
 
     class Kind(models.TextChoices):
@@ -150,7 +151,7 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Partnereinrichtung")
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels, models.Model):
     """What a user is in Brücke: one office, one role.
 
     A user belongs to exactly one office (the one-to-one makes that a database

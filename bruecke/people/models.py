@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bruecke.lib.choice_labels import ChoiceLabels
 from bruecke.lib.school import age_in_years, school_entry
 from bruecke.org.models import District, Office
 
@@ -97,7 +98,7 @@ class FamilyNameCode(models.Model):
         return self.code
 
 
-class Person(models.Model):
+class Person(ChoiceLabels, models.Model):
     """A parent, guardian or child of a family."""
 
     class Role(models.TextChoices):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from bruecke.audit.models import AppendOnlyModel, AppendOnlyQuerySet
 from bruecke.cases.models import Case
 from bruecke.directory.models import Organization, Service
+from bruecke.lib.choice_labels import ChoiceLabels
 from bruecke.org.models import Office
 from bruecke.people.models import Person
 
@@ -71,7 +72,7 @@ class ConsentQuerySet(AppendOnlyQuerySet):
 ConsentManager = models.Manager.from_queryset(ConsentQuerySet)
 
 
-class Consent(AppendOnlyModel):
+class Consent(ChoiceLabels, AppendOnlyModel):
     """A family's consent to pass named data to one recipient for one purpose.
 
     Never changed after it is recorded: a mistake is revoked and recorded anew.
@@ -172,7 +173,7 @@ class ConsentRevocation(AppendOnlyModel):
         verbose_name_plural = _("Widerrufe")
 
 
-class Referral(models.Model):
+class Referral(ChoiceLabels, models.Model):
     """A Vermittlung from a case to an offer of the directory."""
 
     class Mode(models.TextChoices):
@@ -273,7 +274,7 @@ OPEN_STATUSES = frozenset(
 )
 
 
-class ReferralEvent(AppendOnlyModel):
+class ReferralEvent(ChoiceLabels, AppendOnlyModel):
     """One step of a referral: who moved it from which state to which, and when."""
 
     id = models.BigAutoField(primary_key=True)
@@ -295,7 +296,7 @@ class ReferralEvent(AppendOnlyModel):
         ]
 
 
-class Disclosure(AppendOnlyModel):
+class Disclosure(ChoiceLabels, AppendOnlyModel):
     """The transfer log: one row for every time personal data left the office."""
 
     class Kind(models.TextChoices):
