@@ -7,6 +7,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# gunicorn processes and threads per process. Threads of one process share a
+# core (Python's global lock), so on 2 cores three single-threaded processes
+# answered the mixed load of `make bench` faster and with a lower p95 than
+# 2 processes x 4 threads (docs/benchmarks.md). scripts/benchload.py uses the same.
+WORKERS ?= 3
+THREADS ?= 1
 # `make run` serves in production mode over plain HTTP on this machine; the
 # secret lives in var/ and is created once.
 RUN_ENV := SECRET_KEY_FILE=var/secret_key HTTPS=0
@@ -66,8 +72,8 @@ demo: migrate
 run: demo
 	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@echo "Brücke is serving on http://$(HOST):$(PORT)/ (staff login: http://$(HOST):$(PORT)/anmelden/)"
-	$(RUN_ENV) $(VENV)/bin/gunicorn bruecke.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
-		--access-logfile - --logger-class bruecke.lib.gunicorn_logger.MaskingLogger --forwarded-allow-ips 127.0.0.1
+	$(RUN_ENV) $(VENV)/bin/gunicorn bruecke.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) \
+		--timeout 120 --access-logfile - --logger-class bruecke.lib.gunicorn_logger.MaskingLogger --forwarded-allow-ips 127.0.0.1
 
 dev: install
 	DEBUG=1 $(PY) manage.py migrate --noinput

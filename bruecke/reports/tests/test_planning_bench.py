@@ -7,6 +7,7 @@ measuring itself runs only in `make bench`, never in the test suite.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from importlib.machinery import SourceFileLoader
 from pathlib import Path
@@ -134,6 +135,11 @@ def test_load_and_writers_are_judged_against_product_md():
     lines = bench._render_concurrency(met)
     load = next(line for line in lines if line.startswith("| Mixed load"))
     assert "| 4800 | 160 | 20.0 | 80.0 | 120.0 |" in load and load.endswith("| yes |")
+    # A result from before run 9 does not say how gunicorn served: 2 x 4 then.
+    assert "8 clients, 30 s, 2 workers, 4 threads each |" in load
+    served = {**met, "load": {**met["load"], "workers": 3, "threads": 1}}
+    load = next(line for line in bench._render_concurrency(served) if "Mixed" in line)
+    assert "8 clients, 30 s, 3 workers, one thread each |" in load
     writers = next(line for line in lines if line.startswith("| 20 concurrent writers"))
     assert "0 not saved" in writers and writers.endswith("| yes |")
 
@@ -160,3 +166,13 @@ def test_load_percentiles_are_nearest_rank_in_milliseconds():
     found = bench.benchload._percentiles([n / 1000 for n in range(1, 101)])
     assert found == {"p50": 50.0, "p95": 95.0, "p99": 99.0}
     assert bench.benchload._percentiles([]) == {"p50": 0.0, "p95": 0.0, "p99": 0.0}
+
+
+def test_the_mixed_load_serves_as_make_run_does():
+    """benchload.py starts gunicorn with the Makefile's WORKERS and THREADS."""
+    bench = _bench()
+    makefile = (BENCH.parents[1] / "Makefile").read_text()
+    defaults = dict(re.findall(r"^(WORKERS|THREADS) \?= (\d+)$", makefile, flags=re.M))
+    assert int(defaults["WORKERS"]) == bench.benchload.SERVE_WORKERS
+    assert int(defaults["THREADS"]) == bench.benchload.SERVE_THREADS
+    assert "--workers $(WORKERS) --threads $(THREADS)" in makefile
