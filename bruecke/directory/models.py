@@ -326,8 +326,9 @@ class Phone(models.Model):
 class SearchDocument(models.Model):
     """An offer's searchable text in one language, as word stems (lib.stemming).
 
-    SQLite searches it through an FTS5 table kept in sync by triggers,
-    PostgreSQL through a GIN index on its tsvector (migration 0002).
+    SQLite searches it through an FTS5 table kept in sync by triggers, with a
+    rowid range per language (migration 0004); PostgreSQL through a GIN index
+    on its tsvector (migration 0003).
     """
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")

@@ -114,9 +114,7 @@ def public_offers(
         # few hundred), so none of them is lost behind the best RANK_LIMIT.
         ranked = ranked_service_ids(filters.query, language, within=services)
     else:
-        ranked = ranked_service_ids(filters.query, language)
-        active = set(services.filter(pk__in=ranked).values_list("pk", flat=True))
-        ranked = [pk for pk in ranked if pk in active]
+        ranked = ranked_service_ids(filters.query, language, status=Service.Status.ACTIVE.value)
     return RankedOffers(ranked, language)
 
 
