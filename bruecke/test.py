@@ -9,6 +9,10 @@ Usage::
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.contrib.auth.models import User
@@ -20,6 +24,29 @@ from bruecke.org.models import District, Office, PartnerOrganisation, Role, Team
 from bruecke.org.standard import BOCHUM, DORTMUND
 
 PASSWORD = "test-password-123"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_fresh(code: str, tmp_path: Path, **env_vars: str) -> str:
+    """Run ``code`` in a new Python process on an empty SQLite database; its output.
+
+    For what only shows in a process of its own: start-up, connections kept
+    between requests, the garbage collector. The process has DEBUG on, no
+    secret key file and its var folder in ``tmp_path``.
+    """
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        **env_vars,
+    }
+    env.pop("SECRET_KEY_FILE", None)
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
 def log_in(page: Any, base: str, username: str) -> None:

@@ -1,13 +1,8 @@
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from django.test import Client, TestCase
 
-ROOT = Path(__file__).resolve().parents[2]
+from bruecke.test import run_fresh
 
 
 class HealthzTests(TestCase):
@@ -20,24 +15,13 @@ class HealthzTests(TestCase):
 
 def test_it_answers_503_while_migrations_are_pending(tmp_path):
     """A real, empty SQLite database in a fresh process: nothing is migrated yet."""
-    env = {
-        **os.environ,
-        "DEBUG": "1",
-        "VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-    }
-    env.pop("SECRET_KEY_FILE", None)
     code = (
         "import django; django.setup();"
         "from django.test import Client;"
         "r = Client().get('/healthz', HTTP_HOST='localhost');"
         "print(r.status_code, r.content.decode())"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("503 database unavailable or migrations pending")
+    assert run_fresh(code, tmp_path).startswith("503 database unavailable or migrations pending")
 
 
 CONNECTION_PROBE = """
@@ -60,31 +44,10 @@ print(seen[0] is not None and seen[0] is seen[1], seen[1] is None)
 """
 
 
-def _probe_connections(tmp_path: Path, **env_vars: str) -> str:
-    env = {
-        **os.environ,
-        "DEBUG": "1",
-        "VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-        **env_vars,
-    }
-    env.pop("SECRET_KEY_FILE", None)
-    result = subprocess.run(
-        [sys.executable, "-c", CONNECTION_PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
 def test_requests_share_an_open_sqlite_connection(tmp_path):
     """Two requests in one thread use one SQLite connection (DB_CONN_MAX_AGE, 60 s)."""
-    assert _probe_connections(tmp_path) == "True False"
+    assert run_fresh(CONNECTION_PROBE, tmp_path) == "True False"
 
 
 def test_db_conn_max_age_0_closes_the_connection_after_each_request(tmp_path):
-    assert _probe_connections(tmp_path, DB_CONN_MAX_AGE="0") == "False True"
+    assert run_fresh(CONNECTION_PROBE, tmp_path, DB_CONN_MAX_AGE="0") == "False True"

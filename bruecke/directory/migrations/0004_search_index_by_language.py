@@ -12,6 +12,8 @@ common words ("Kita", "Familie") without merging every longer word.
 PostgreSQL keeps its GIN index (migration 0003).
 """
 
+from importlib import import_module
+
 from django.db import migrations
 
 ROWID = (
@@ -39,21 +41,13 @@ SQLITE = [
     f"SELECT {ROWID.format(row='d')}, d.stems FROM directory_searchdocument d",
 ]
 
-# Back to migration 0003's table, kept in step with the documents.
+# Back to migration 0003's table and triggers, filled from the documents.
 SQLITE_REVERSE = [
     "DROP TRIGGER IF EXISTS directory_search_au",
     "DROP TRIGGER IF EXISTS directory_search_ad",
     "DROP TRIGGER IF EXISTS directory_search_ai",
     "DROP TABLE IF EXISTS directory_search_fts",
-    "CREATE VIRTUAL TABLE directory_search_fts USING fts5("
-    "stems, content='directory_searchdocument', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER directory_search_ai AFTER INSERT ON directory_searchdocument BEGIN "
-    "INSERT INTO directory_search_fts(rowid, stems) VALUES (new.id, new.stems); END",
-    "CREATE TRIGGER directory_search_ad AFTER DELETE ON directory_searchdocument BEGIN "
-    "INSERT INTO directory_search_fts(directory_search_fts, rowid, stems) VALUES ('delete', old.id, old.stems); END",
-    "CREATE TRIGGER directory_search_au AFTER UPDATE ON directory_searchdocument BEGIN "
-    "INSERT INTO directory_search_fts(directory_search_fts, rowid, stems) VALUES ('delete', old.id, old.stems); "
-    "INSERT INTO directory_search_fts(rowid, stems) VALUES (new.id, new.stems); END",
+    *import_module("bruecke.directory.migrations.0003_search_index").SQLITE,
     "INSERT INTO directory_search_fts(directory_search_fts) VALUES ('rebuild')",
 ]
 

@@ -238,6 +238,15 @@ class LanguageRangeTests(BaseTestCase):
         assert ranked_service_ids("Gruppe", "tr", limit=1) == [self.group.pk]
         assert ranked_service_ids("Gruppe", "de", limit=1) == [german.pk]
 
+    def test_changed_and_deleted_documents_leave_the_search(self):
+        """Both databases: a document's old words, then the document, stop matching."""
+        document = SearchDocument.objects.get(service=self.group, language="tr")
+        SearchDocument.objects.filter(pk=document.pk).update(stems="emekl kulup")  # "kulübü"
+        assert ranked_service_ids("grubu", "tr") == []
+        assert ranked_service_ids("kulübü", "tr") == [self.group.pk]
+        document.delete()
+        assert ranked_service_ids("kulübü", "tr") == []
+
     def test_a_filter_keeps_to_the_language(self):
         within = Service.objects.filter(pk=self.group.pk)
         assert ranked_service_ids("grubu", "tr", within=within) == [self.group.pk]
@@ -279,7 +288,7 @@ class FullTextIndexTests(BaseTestCase):
         )
         assert language_key("de") == (ord("d") * 256 + ord("e")) * 2**40
 
-    def test_changed_and_deleted_documents_leave_the_index(self):
+    def test_changed_and_deleted_documents_leave_the_fts_rows(self):
         document = SearchDocument.objects.create(service=self.offer, language="de", stems="alt")
         SearchDocument.objects.filter(pk=document.pk).update(stems="neu")
         assert self.rowids("alt") == []

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[3]
+from bruecke.test import run_fresh
 
 PROBE = """
 import gc, io, sys
@@ -26,19 +21,7 @@ print(frozen, "bruecke.cases.views" in sys.modules, gc.isenabled(), statuses[0])
 
 
 def test_the_wsgi_application_freezes_the_heap_it_starts_with(tmp_path):
-    env = {
-        **os.environ,
-        "DEBUG": "1",
-        "VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
-    }
-    env.pop("SECRET_KEY_FILE", None)
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    frozen, views_loaded, enabled, status = result.stdout.split(maxsplit=3)
+    frozen, views_loaded, enabled, status = run_fresh(PROBE, tmp_path).split(maxsplit=3)
     # Django and every view module (loaded by settle(), before any request)
     # sit in the permanent generation; the collector still runs for the rest.
     assert int(frozen) > 10_000
